@@ -1,0 +1,119 @@
+# vastbus - Västbus annual reports: validate, render to HTML and PDF, merge.
+#
+#   make            build ./vastbus
+#   make demo       install what is missing, build, run on samples/ → out/
+#   make check      install what is missing, build, run every test
+#   make check SANITIZE=1   the same with AddressSanitizer + UBSan
+#   make install PREFIX=/usr/local DESTDIR=
+#
+# Every src/**/*.c goes into the program; every tests/unit/test_*.c is a
+# cmocka program linked with all of src/ but main.c; every tests/cli/*.sh
+# is an end-to-end test run from the top of the tree.
+
+VERSION  = 0.1
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/vastbus
+MANDIR  ?= $(PREFIX)/share/man
+DESTDIR ?=
+
+CC      ?= cc
+PKGS     = libxml-2.0 libxslt fontconfig harfbuzz harfbuzz-subset
+# Warnings are errors: CI builds exactly this.
+WERROR  ?= -Werror
+
+ifeq ($(SANITIZE),1)
+BUILD    = build-san
+SANFLAGS = -fsanitize=address,undefined -fno-omit-frame-pointer \
+           -fno-sanitize-recover=all
+PROG     = $(BUILD)/vastbus
+export ASAN_OPTIONS  = halt_on_error=1:detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS = halt_on_error=1:print_stacktrace=1
+export LSAN_OPTIONS  = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+else
+BUILD    = build
+PROG     = vastbus
+endif
+
+CPPFLAGS += -Isrc -DVB_DATADIR='"$(DATADIR)"' -DVB_VERSION='"$(VERSION)"' \
+            $(shell pkg-config --cflags $(PKGS))
+CFLAGS   ?= -O2 -g
+CFLAGS   += -std=c17 -Wall -Wextra $(WERROR) $(SANFLAGS) -MMD -MP
+LDFLAGS  += $(SANFLAGS)
+LDLIBS    = $(shell pkg-config --libs $(PKGS)) -lhpdf -lhyphen -lm
+
+SRC      := $(sort $(shell find src -name '*.c'))
+LIB_SRC  := $(filter-out src/main.c,$(SRC))
+OBJ      := $(SRC:%.c=$(BUILD)/%.o)
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
+
+.PHONY: all deps demo check unit cli install uninstall clean distclean
+
+all: $(PROG)
+
+$(BUILD)/vastbus: $(OBJ)
+	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+ifneq ($(PROG),$(BUILD)/vastbus)
+$(PROG): $(BUILD)/vastbus
+	cp $< $@
+endif
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(shell pkg-config --cflags cmocka) $(CFLAGS) -o $@ $< \
+	    $(LIB_OBJ) $(LDFLAGS) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+-include $(OBJ:.o=.d) $(UNIT_BIN:=.d)
+
+# Installs the Debian packages in scripts/debian-packages.txt that are
+# missing (apt-get; sudo when not root). Quick when nothing is missing.
+deps:
+	@sh scripts/install-deps
+
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p out
+	./$(PROG) validera samples/gr-2019
+	./$(PROG) html -d out samples/gr-2019
+	@echo "Klart: se out/ (HTML-sidor för Göteborgsregionen 2019)."
+
+check: deps
+	@$(MAKE) --no-print-directory all unit cli
+
+unit: $(UNIT_BIN)
+	@fail=0; for t in $(UNIT_BIN); do \
+	    echo "== $$t"; ./$$t || fail=$$((fail+1)); done; \
+	    test $$fail -eq 0 || { echo "$$fail unit test program(s) failed"; exit 1; }
+
+cli: $(PROG)
+	@fail=0; for t in $(CLI_TESTS); do \
+	    echo "== $$t"; VASTBUS=$(CURDIR)/$(PROG) LC_ALL=C.UTF-8 sh $$t || { \
+	    echo "FAILED: $$t"; fail=$$((fail+1)); }; done; \
+	    test $$fail -eq 0 || { echo "$$fail end-to-end test(s) failed"; exit 1; }
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/vastbus
+	for d in schema xslt templates data; do \
+	    install -d $(DESTDIR)$(DATADIR)/$$d; \
+	    find $$d -maxdepth 1 -type f -exec install -m 644 {} $(DESTDIR)$(DATADIR)/$$d/ \; ; \
+	done
+	install -m 644 man/vastbus.1 $(DESTDIR)$(MANDIR)/man1/vastbus.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/vastbus $(DESTDIR)$(MANDIR)/man1/vastbus.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-san vastbus out
+
+distclean: clean
+	rm -rf tests/html/node_modules

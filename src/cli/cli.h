@@ -1,0 +1,65 @@
+/*
+ * cli.h - what the subcommands share: the data folder, the compiled
+ * schemas and stylesheets (loaded once per run, on first use), the input
+ * list, and the report pipeline parse → XSD → rules.
+ */
+#ifndef VB_CLI_H
+#define VB_CLI_H
+
+#include <stddef.h>
+#include <libxml/tree.h>
+
+#include "diag/diag.h"
+
+#define VB_EXIT_OK 0		/* every file valid (warnings allowed) */
+#define VB_EXIT_INVALID 1	/* some file invalid or not produced */
+#define VB_EXIT_USAGE 2		/* wrong usage */
+#define VB_EXIT_SYSTEM 3	/* the program itself cannot run */
+
+struct vb_schema;
+struct vb_xslt;
+struct vb_geo;
+
+struct vb_ctx {
+	char *datadir;			/* schema/, xslt/, templates/, data/ */
+	struct vb_schema *report_xsd;	/* lazily loaded */
+	struct vb_schema *manifest_xsd;
+	struct vb_geo *geo;
+};
+
+/* Finds the data folder: $VASTBUS_DATA, else the build tree the program
+ * runs from, else the installed share/vastbus. 0 or -1 (message printed:
+ * this is the command line's own business). */
+int vb_ctx_init(struct vb_ctx *ctx);
+void vb_ctx_free(struct vb_ctx *ctx);
+char *vb_ctx_path(const struct vb_ctx *ctx, const char *rel);	/* malloc'd */
+
+/* Expands the arguments: files as given, folders to their *.xml files in
+ * sorted order. Unreadable arguments are kept so the caller reports them. */
+struct vb_inputs {
+	char **v;
+	unsigned char *from_dir;	/* 1 when found by expanding a folder */
+	size_t n, cap;
+};
+void vb_inputs_expand(struct vb_inputs *in, char *const *args, int nargs);
+void vb_inputs_free(struct vb_inputs *in);
+
+/* Parses, validates and rule-checks one report, or a yearbook manifest
+ * (recognised by its root element; *is_manifest tells which, may be
+ * NULL). Returns the document when it is valid (warnings allowed; caller
+ * frees), else NULL. Findings go to d. */
+xmlDocPtr vb_report_check(struct vb_ctx *ctx, const char *path,
+			  struct vb_diags *d, int *is_manifest);
+
+/* Output name for input path: given -o (single input), -d folder or
+ * beside the input with ext replacing ".xml". malloc'd. */
+char *vb_output_name(const char *in, const char *out, const char *dir,
+		     const char *ext);
+
+/* Subcommands: argc/argv start at the subcommand's name. */
+int vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_html(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_pdf(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv);
+
+#endif

@@ -1,0 +1,142 @@
+/* render.c - see render.h. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli/render.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "util/alloc.h"
+#include "util/fileio.h"
+
+void
+vb_print_summary(FILE *fp, size_t files, size_t valid, size_t warnings)
+{
+	size_t invalid = files - valid;
+	fprintf(fp, "%zu %s kontrollerade: %zu %s, %zu %s",
+		files, files == 1 ? "fil" : "filer",
+		valid, valid == 1 ? "giltig" : "giltiga",
+		invalid, invalid == 1 ? "ogiltig" : "ogiltiga");
+	if (warnings)
+		fprintf(fp, " (%zu %s)", warnings,
+			warnings == 1 ? "varning" : "varningar");
+	fputs(".\n", fp);
+}
+
+static int
+is_dir(const char *p)
+{
+	struct stat st;
+	return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+int
+vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
+		char **argv)
+{
+	static const struct option longopts[] = {
+		{ "utfil", required_argument, NULL, 'o' },
+		{ "katalog", required_argument, NULL, 'd' },
+		{ "hjalp", no_argument, NULL, 'h' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL, *dir = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:d:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'd':
+			dir = optarg;
+			break;
+		case 'h':
+			fputs(be->usage, stdout);
+			return VB_EXIT_OK;
+		default:
+			fprintf(stderr, "vastbus %s: okänd eller ofullständig flagga '%s'\n%s",
+				be->cmd, argv[optind - 1], be->usage);
+			return VB_EXIT_USAGE;
+		}
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "vastbus %s: ange minst en fil eller katalog\n%s",
+			be->cmd, be->usage);
+		return VB_EXIT_USAGE;
+	}
+	if (out && dir) {
+		fprintf(stderr, "vastbus %s: -o och -d kan inte användas samtidigt\n",
+			be->cmd);
+		return VB_EXIT_USAGE;
+	}
+	if (dir && !is_dir(dir)) {
+		fprintf(stderr, "vastbus %s: katalogen %s finns inte\n", be->cmd, dir);
+		return VB_EXIT_USAGE;
+	}
+	struct vb_inputs in = { 0 };
+	vb_inputs_expand(&in, argv + optind, argc - optind);
+	if (out && in.n != 1) {
+		fprintf(stderr, "vastbus %s: -o går bara med en enda indatafil; använd -d KATALOG för flera\n",
+			be->cmd);
+		vb_inputs_free(&in);
+		return VB_EXIT_USAGE;
+	}
+
+	void *state = NULL;
+	size_t done = 0, warnings = 0, skipped = 0;
+	for (size_t i = 0; i < in.n; i++) {
+		struct vb_diags d;
+		vb_diags_init(&d, in.v[i]);
+		char *outname = vb_output_name(in.v[i], out, dir, be->ext);
+		xmlDocPtr doc = NULL;
+		int manifest = 0;
+		if (vb_same_file(outname, in.v[i]))
+			vb_diag(&d, VB_S_WRITE, 0,
+				"utfilen %s är samma fil som indatafilen; den skrivs inte över",
+				outname);
+		else
+			doc = vb_report_check(ctx, in.v[i], &d, &manifest);
+		if (doc && manifest) {
+			/* A folder of reports often holds its manifest too. */
+			xmlFreeDoc(doc);
+			doc = NULL;
+			if (in.from_dir[i])
+				skipped++;
+			else
+				vb_diag(&d, VB_E_NOT_REPORT, 0,
+					"det är ett årsboksmanifest; en årsbok görs med vastbus arsbok");
+		}
+		if (doc) {
+			size_t len = 0;
+			char *bytes = be->render(ctx, &state, doc, &len, &d);
+			if (bytes && vb_write_atomic(outname, bytes, len) != 0)
+				vb_diag(&d, VB_S_WRITE, 0, "%s: %s", outname,
+					vb_strerror_sv(errno));
+			else if (bytes)
+				done++;
+			free(bytes);
+			xmlFreeDoc(doc);
+		}
+		for (size_t k = 0; k < d.n; k++)
+			if (vb_diag_level(d.v[k].code) == VB_LEVEL_WARNING)
+				warnings++;
+		vb_diags_print(&d, stderr);
+		vb_diags_free(&d);
+		free(outname);
+	}
+	if (state && be->free_state)
+		be->free_state(state);
+	size_t n = in.n - skipped;
+	if (n > 1 || done < n)
+		fprintf(stderr, "%zu av %zu %s gjorda.\n", done, n,
+			n == 1 ? "fil" : "filer");
+	(void)warnings;
+	vb_inputs_free(&in);
+	return done == n ? VB_EXIT_OK : VB_EXIT_INVALID;
+}

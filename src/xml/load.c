@@ -1,0 +1,285 @@
+/* load.c - see load.h. */
+#include "xml/load.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+#include "util/alloc.h"
+#include "util/fileio.h"
+
+/* Only the first well-formedness error is worth showing: after it the
+ * parser has lost its footing and what follows is noise. */
+struct load_state {
+	struct vb_diags *d;
+	int reported;
+	int doctype;
+};
+
+/* libxml2 messages end in a newline and sometimes carry a second line of
+ * bytes; keep the first line, which is what we may quote. */
+static char *
+first_line(const char *msg)
+{
+	if (msg == NULL)
+		return vb_strdup("");
+	size_t n = strcspn(msg, "\n");
+	return vb_strndup(msg, n);
+}
+
+/* Extracts the text between the first pair of single quotes in msg. */
+static char *
+quoted(const char *msg, int which)
+{
+	const char *p = msg;
+	for (int i = 0; p && i < which; i++) {
+		p = strchr(p, '\'');
+		if (p)
+			p = strchr(p + 1, '\'');
+		if (p)
+			p++;
+	}
+	if (p == NULL || (p = strchr(p, '\'')) == NULL)
+		return NULL;
+	const char *q = strchr(p + 1, '\'');
+	if (q == NULL)
+		return NULL;
+	return vb_strndup(p + 1, (size_t)(q - p - 1));
+}
+
+static void
+report_parse_error(struct load_state *st, const xmlError *err)
+{
+	struct vb_diags *d = st->d;
+	long line = err->line;
+	const char *m = err->message ? err->message : "";
+	char *s1 = NULL, *s2 = NULL;
+
+	switch (err->code) {
+	case XML_ERR_INVALID_CHAR:
+	case XML_ERR_INVALID_ENCODING:
+	case XML_ERR_UNSUPPORTED_ENCODING:
+		if (strstr(m, "UTF-8") || err->code != XML_ERR_INVALID_CHAR) {
+			vb_diag(d, VB_E_ENCODING, line,
+				"tecken som inte är giltig UTF-8 på den här raden; spara filen med teckenkodningen UTF-8");
+		} else {
+			vb_diag(d, VB_E_XML, line,
+				"ett otillåtet tecken (t.ex. ett styrtecken) står i texten");
+		}
+		break;
+	case XML_ERR_DOCUMENT_EMPTY:
+		vb_diag(d, VB_E_EMPTY_FILE, 0, NULL);
+		break;
+	case XML_ERR_TAG_NAME_MISMATCH:
+		s1 = quoted(m, 0);
+		/* "Opening and ending tag mismatch: a line 5 and b" */
+		{
+			const char *p = strstr(m, "mismatch: ");
+			char open[128] = "", close[128] = "";
+			long oline = 0;
+			if (p && sscanf(p, "mismatch: %127s line %ld and %127s",
+					open, &oline, close) == 3)
+				vb_diag(d, VB_E_XML, line,
+					"sluttaggen </%s> passar inte ihop med starttaggen <%s> på rad %ld",
+					close, open, oline);
+			else
+				vb_diag(d, VB_E_XML, line,
+					"en sluttagg passar inte ihop med sin starttagg");
+		}
+		break;
+	case XML_ERR_TAG_NOT_FINISHED:
+	case XML_ERR_DOCUMENT_END:
+		vb_diag(d, VB_E_XML, line,
+			"filen tar slut innan alla element är avslutade (saknas en sluttagg?)");
+		break;
+	case XML_ERR_EXTRA_CONTENT:
+		vb_diag(d, VB_E_XML, line,
+			"text efter dokumentets slut; allt ska ligga inom <arsberattelse>");
+		break;
+	case XML_ERR_UNDECLARED_ENTITY:
+	case XML_WAR_UNDECLARED_ENTITY:
+		s1 = quoted(m, 0);
+		vb_diag(d, VB_E_XML, line,
+			"okänd entitet &%s; — skriv tecknet direkt (filen är UTF-8) eller använd &amp; för &",
+			s1 ? s1 : "");
+		break;
+	case XML_ERR_NAME_REQUIRED:
+	case XML_ERR_ENTITYREF_SEMICOL_MISSING:
+		vb_diag(d, VB_E_XML, line,
+			"ett ensamt &-tecken; skriv &amp; i stället");
+		break;
+	case XML_ERR_LT_IN_ATTRIBUTE:
+		vb_diag(d, VB_E_XML, line,
+			"tecknet < får inte stå i ett attributvärde; skriv &lt;");
+		break;
+	case XML_ERR_ATTRIBUTE_REDEFINED:
+		s1 = quoted(m, 0);
+		vb_diag(d, VB_E_XML, line, "attributet %s står två gånger i samma element",
+			s1 ? s1 : "");
+		break;
+	case XML_ERR_ATTRIBUTE_NOT_STARTED:
+	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
+	case XML_ERR_ATTRIBUTE_NOT_FINISHED:
+	case XML_ERR_STRING_NOT_CLOSED:
+	case XML_ERR_STRING_NOT_STARTED:
+		vb_diag(d, VB_E_XML, line,
+			"ett attributvärde saknar citattecken (skriv t.ex. datum=\"2019-03-14\")");
+		break;
+	case XML_ERR_GT_REQUIRED:
+	case XML_ERR_LTSLASH_REQUIRED:
+	case XML_ERR_SPACE_REQUIRED:
+	case XML_ERR_EQUAL_REQUIRED:
+		vb_diag(d, VB_E_XML, line, "en tagg är inte rätt skriven");
+		break;
+	case XML_ERR_ENTITY_LOOP:
+	case XML_ERR_ENTITY_BOUNDARY:
+		vb_diag(d, VB_E_DTD, line, NULL);
+		break;
+	case XML_ERR_INTERNAL_ERROR:
+		if (strstr(m, "Huge input lookup") || strstr(m, "Excessive depth")) {
+			vb_diag(d, VB_E_TOO_BIG, line,
+				"för djup nästling eller för lång text");
+			break;
+		}
+		/* FALLTHROUGH */
+	default:
+		s2 = first_line(m);
+		if (strstr(m, "Excessive depth") || strstr(m, "depth"))
+			vb_diag(d, VB_E_TOO_BIG, line,
+				"elementen är nästlade för djupt");
+		else
+			vb_diag(d, VB_E_XML, line,
+				"XML-tolken säger: %s", s2);
+		break;
+	}
+	free(s1);
+	free(s2);
+}
+
+static void
+on_error(void *user, xmlErrorPtr err)
+{
+	xmlParserCtxtPtr ctxt = user;
+	struct load_state *st = ctxt ? ctxt->_private : NULL;
+	if (st == NULL || err == NULL)
+		return;
+	if (err->level < XML_ERR_ERROR)
+		return;	/* warnings (e.g. namespace URI form) are not ours to pass on */
+	if (st->reported || st->doctype)
+		return;
+	st->reported = 1;
+	report_parse_error(st, err);
+}
+
+/* A document type declaration is refused outright, before its internal
+ * subset is read: that is where entity bombs and external entities live,
+ * and a report has no use for one. Stopping here means no entity is ever
+ * declared, let alone expanded or fetched. */
+static void
+on_doctype(void *user, const xmlChar *name, const xmlChar *ext,
+	   const xmlChar *sys)
+{
+	(void)name;
+	(void)ext;
+	(void)sys;
+	xmlParserCtxtPtr ctxt = user;
+	struct load_state *st = ctxt->_private;
+	if (!st->doctype) {
+		st->doctype = 1;
+		vb_diag(st->d, VB_E_DTD, xmlSAX2GetLineNumber(ctxt),
+			"ta bort raden som börjar med <!DOCTYPE");
+	}
+	xmlStopParser(ctxt);
+}
+
+xmlDocPtr
+vb_xml_parse(const char *buf, size_t len, const char *name,
+	     struct vb_diags *d)
+{
+	return vb_xml_parse_dict(buf, len, name, NULL, d);
+}
+
+xmlDocPtr
+vb_xml_parse_dict(const char *buf, size_t len, const char *name,
+		  xmlDictPtr dict, struct vb_diags *d)
+{
+	if (len > VB_MAX_INPUT_BYTES) {
+		vb_diag(d, VB_E_TOO_BIG, 0, "största tillåtna storlek är %u MiB",
+			VB_MAX_INPUT_BYTES >> 20);
+		return NULL;
+	}
+	size_t i = 0;
+	while (i < len && strchr(" \t\r\n", buf[i]) && buf[i] != '\0')
+		i++;
+	if (i == len) {
+		vb_diag(d, VB_E_EMPTY_FILE, 0, NULL);
+		return NULL;
+	}
+
+	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
+	if (ctxt == NULL) {
+		vb_diag(d, VB_E_XML, 0, "filen kunde inte läsas in");
+		return NULL;
+	}
+	if (dict) {
+		if (ctxt->dict)
+			xmlDictFree(ctxt->dict);
+		ctxt->dict = dict;
+		xmlDictReference(dict);
+	}
+	struct load_state st = { .d = d };
+	ctxt->_private = &st;
+	ctxt->sax->internalSubset = on_doctype;
+	ctxt->sax->serror = on_error;
+	ctxt->sax->error = NULL;
+	ctxt->sax->warning = NULL;
+	ctxt->vctxt.error = NULL;
+	ctxt->vctxt.warning = NULL;
+	if (ctxt->input && name)
+		ctxt->input->filename = (char *)xmlStrdup((const xmlChar *)name);
+	/* NONET: never the network. No NOENT, DTDLOAD, DTDATTR or HUGE. */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
+				XML_PARSE_BIG_LINES);
+
+	xmlParseDocument(ctxt);
+
+	xmlDocPtr doc = ctxt->myDoc;
+	int ok = ctxt->wellFormed && !st.doctype && !st.reported;
+	if (!ok && !st.reported && !st.doctype)
+		vb_diag(d, VB_E_XML, 0, NULL);
+	ctxt->myDoc = NULL;
+	xmlFreeParserCtxt(ctxt);
+	if (!ok) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	if (name) {
+		xmlFree((xmlChar *)doc->URL);
+		doc->URL = xmlStrdup((const xmlChar *)name);
+	}
+	return doc;
+}
+
+xmlDocPtr
+vb_xml_load(const char *path, struct vb_diags *d)
+{
+	char *buf;
+	size_t len;
+	int r = vb_read_file(path, VB_MAX_INPUT_BYTES, &buf, &len);
+	if (r == -2) {
+		vb_diag(d, VB_E_TOO_BIG, 0, "största tillåtna storlek är %u MiB",
+			VB_MAX_INPUT_BYTES >> 20);
+		return NULL;
+	}
+	if (r != 0) {
+		vb_diag(d, VB_S_READ, 0, "%s", vb_strerror_sv(errno));
+		return NULL;
+	}
+	xmlDocPtr doc = vb_xml_parse(buf, len, path, d);
+	free(buf);
+	return doc;
+}
