@@ -117,3 +117,6 @@ clean:
 
 distclean: clean
 	rm -rf tests/html/node_modules
+
+# Further targets, one concern per file (fuzz, memcheck, bench, …).
+-include $(sort $(wildcard mk/*.mk))

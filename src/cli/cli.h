@@ -24,7 +24,8 @@ struct vb_ctx {
 	char *datadir;			/* schema/, xslt/, templates/, data/ */
 	struct vb_schema *report_xsd;	/* lazily loaded */
 	struct vb_schema *manifest_xsd;
-	struct vb_geo *geo;
+	struct vb_geo *geo;		/* lazily loaded data/geografi.xml */
+	int geo_failed;			/* reported once, not per file */
 };
 
 /* Finds the data folder: $VASTBUS_DATA, else the build tree the program

@@ -1,7 +1,9 @@
+#define _POSIX_C_SOURCE 200809L
 /* validate.c - see validate.h. */
 #include "xml/validate.h"
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <libxml/xmlschemas.h>
 
@@ -42,6 +44,11 @@ struct vb_schema *
 vb_schema_load(const char *path, enum vb_doc_kind kind, char **err)
 {
 	*err = NULL;
+	/* Checked first: libxml2 would print its own English I/O warning. */
+	if (access(path, R_OK) != 0) {
+		*err = vb_asprintf("schemat %s saknas", path);
+		return NULL;
+	}
 	xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(path);
 	if (pc == NULL) {
 		*err = vb_asprintf("kan inte läsa schemat %s", path);

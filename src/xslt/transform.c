@@ -3,6 +3,8 @@
 #include "xslt/transform.h"
 
 #include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,50 @@ silent(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* Collects what a stylesheet says with xsl:message (our stylesheets stop
+ * with a Swedish sentence when a required file is missing), so the user
+ * hears it instead of a generic failure. Bounded: a stylesheet that talks
+ * in a loop cannot fill memory. */
+struct messages {
+	char buf[1024];
+	size_t len;
+};
+
+static void
+collect(void *ctx, const char *msg, ...)
+{
+	struct messages *m = ctx;
+	if (m == NULL || m->len >= sizeof(m->buf) - 1)
+		return;
+	va_list ap;
+	va_start(ap, msg);
+	int n = vsnprintf(m->buf + m->len, sizeof(m->buf) - m->len, msg, ap);
+	va_end(ap);
+	if (n > 0)
+		m->len += (size_t)n < sizeof(m->buf) - m->len
+			  ? (size_t)n : sizeof(m->buf) - m->len - 1;
+}
+
+/* Our stylesheets word their stop messages "name.xsl: Swedish text";
+ * libxslt's own English runtime lines are left out. */
+static char *
+first_message(const struct messages *m)
+{
+	const char *p = m->buf;
+	while (*p) {
+		size_t n = strcspn(p, "\n");
+		const char *colon = strstr(p, ".xsl: ");
+		if (colon && colon < p + n && strspn(p, "abcdefghijklmnopqrstuvwxyz"
+					"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") ==
+						  (size_t)(colon - p))
+			return vb_strndup(colon + 6, n - (size_t)(colon + 6 - p));
+		p += n;
+		while (*p == '\n')
+			p++;
+	}
+	return NULL;
+}
+
 struct vb_xslt *
 vb_xslt_load(const char *path, const char *const *allow, char **err)
 {
@@ -182,7 +228,9 @@ vb_xslt_run_doc(struct vb_xslt *x, xmlDocPtr doc, const char *const *params,
 		return NULL;
 	}
 	xsltSetCtxtSecurityPrefs(x->sec, tc);
-	xsltSetTransformErrorFunc(tc, NULL, silent);
+	struct messages said = { .len = 0 };
+	said.buf[0] = '\0';
+	xsltSetTransformErrorFunc(tc, &said, collect);
 	/* document() gets the same locked-down parser as the reports. */
 	tc->parserOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA;
 	tc->maxTemplateDepth = 2000;
@@ -214,7 +262,10 @@ vb_xslt_run_doc(struct vb_xslt *x, xmlDocPtr doc, const char *const *params,
 	if (res == NULL || state != XSLT_STATE_OK) {
 		if (res)
 			xmlFreeDoc(res);
-		*err = vb_strdup("formatmallen avbröts med ett fel");
+		char *why = first_message(&said);
+		*err = why ? vb_asprintf("formatmallen avbröts: %s", why)
+			   : vb_strdup("formatmallen avbröts med ett fel");
+		free(why);
 		return NULL;
 	}
 	return res;

@@ -1,0 +1,126 @@
+# mk/fuzz.mk - libFuzzer harnesses (tests/fuzz/), not part of `make check`.
+#
+#   make fuzz SECONDS=N     build the harnesses into build-fuzz/ and run each
+#                           for N seconds (default 60), one after the other
+#   make fuzz FUZZ=layout   only that harness (report, layout)
+#   make fuzz-build         only build them
+#   make fuzz-repro FILE=…  run both harnesses once on FILE (a crash input)
+#   make fuzz-clean
+#
+# Sources are compiled with clang's -fsanitize=fuzzer-no-link plus ASan and
+# UBSan (UBSan findings abort, so libFuzzer keeps them as crashes). New
+# corpus entries go to build-fuzz/corpus/<harness>/ (the seeds under
+# tests/fuzz/corpus/ are only read); crashes, hangs and leaks are written
+# to build-fuzz/crashes/; each run's log is build-fuzz/logs/<harness>.log.
+# See doc/fuzzing.md.
+
+FUZZ_DIR     = build-fuzz
+FUZZ_CC     ?= $(firstword $(shell command -v clang-14 clang 2>/dev/null))
+FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all \
+               -fno-omit-frame-pointer
+FUZZ_CFLAGS  = -std=c17 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
+               -fsanitize=fuzzer-no-link -MMD -MP
+FUZZ_CPPFLAGS = $(CPPFLAGS) -DVB_FUZZ_SRCDIR='"$(CURDIR)"'
+
+# What each harness links: only the parts of src/ it needs, so that work in
+# progress elsewhere in the tree does not stop the other harness.
+FUZZ_REPORT_SRC := $(filter src/util/% src/diag/% src/xml/% src/xslt/% \
+                   src/check/% src/geo/%,$(LIB_SRC))
+FUZZ_LAYOUT_SRC := $(filter-out src/cli/% src/check/% src/geo/% src/xslt/%,\
+                   $(LIB_SRC))
+FUZZ_REPORT_OBJ := $(FUZZ_REPORT_SRC:%.c=$(FUZZ_DIR)/%.o)
+FUZZ_LAYOUT_OBJ := $(FUZZ_LAYOUT_SRC:%.c=$(FUZZ_DIR)/%.o)
+
+# The typesetter harness exists once the typesetter's header does.
+FUZZ_HAVE_LAYOUT := $(wildcard src/typeset/typeset.h src/pdf/typeset.h)
+FUZZ_TARGETS := report $(if $(FUZZ_HAVE_LAYOUT),layout)
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
+
+# libFuzzer options per harness: the largest input it may build, and the
+# dictionary. A real report is under 25 KB; a layout tree with thousands
+# of table rows needs more room.
+FUZZ_MAXLEN_report = 32768
+FUZZ_MAXLEN_layout = 131072
+FUZZ_DICT_report   = tests/fuzz/report.dict
+FUZZ_DICT_layout   = tests/fuzz/layout.dict
+# Seeds: the committed corpus, plus the folders whose files grow with the
+# project (read only; libFuzzer writes new inputs to the first folder).
+FUZZ_SEEDS_report  = tests/fuzz/corpus/report $(wildcard samples/gr-2019 \
+                     samples/ogiltiga tests/validera)
+FUZZ_SEEDS_layout  = tests/fuzz/corpus/layout $(wildcard tests/layout)
+FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+
+# The fuzzer's own sanitizer settings: leaks are findings, system-library
+# leaks are suppressed by the same list as `make check SANITIZE=1`.
+FUZZ_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:allocator_may_return_null=1 \
+           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+           SOURCE_DATE_EPOCH=1577836800
+
+SECONDS ?= 60
+FUZZ    ?= $(FUZZ_TARGETS)
+
+.PHONY: fuzz fuzz-build fuzz-repro fuzz-clean fuzz-check-cc
+
+fuzz-check-cc:
+	@test -n "$(FUZZ_CC)" || { echo "fuzz: clang is missing (apt-get install clang; libFuzzer comes with it)"; exit 1; }
+
+fuzz-build: fuzz-check-cc $(FUZZ_BINS)
+
+$(FUZZ_DIR)/src/%.o: src/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(FUZZ_DIR)/fuzz_report: tests/fuzz/fuzz_report.c $(FUZZ_REPORT_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -o $@ $< $(FUZZ_REPORT_OBJ) $(LDLIBS)
+
+$(FUZZ_DIR)/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_LAYOUT_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
+	    -o $@ $< $(FUZZ_LAYOUT_OBJ) $(LDLIBS)
+
+-include $(FUZZ_REPORT_OBJ:.o=.d) $(FUZZ_LAYOUT_OBJ:.o=.d) \
+         $(FUZZ_BINS:=.d)
+
+# Runs each harness for $(SECONDS) s, one at a time (they are CPU-bound),
+# then fails if any of them found something; the findings stay in
+# build-fuzz/crashes/ and the last lines of each log say what it was.
+fuzz: fuzz-check-cc $(FUZZ:%=$(FUZZ_DIR)/fuzz_%)
+	@mkdir -p $(FUZZ_DIR)/crashes $(FUZZ_DIR)/logs
+	@fail=0; for h in $(FUZZ); do \
+	    case $$h in \
+	    report) maxlen=$(FUZZ_MAXLEN_report); dict=$(FUZZ_DICT_report); \
+	            seeds="$(FUZZ_SEEDS_report)" ;; \
+	    layout) maxlen=$(FUZZ_MAXLEN_layout); dict=$(FUZZ_DICT_layout); \
+	            seeds="$(FUZZ_SEEDS_layout)" ;; \
+	    *) echo "fuzz: no harness $$h (report, layout)"; exit 2 ;; \
+	    esac; \
+	    test -x $(FUZZ_DIR)/fuzz_$$h || { echo "fuzz: fuzz_$$h is not built"; exit 2; }; \
+	    mkdir -p $(FUZZ_DIR)/corpus/$$h; \
+	    echo "== fuzz_$$h: $(SECONDS) s, log in $(FUZZ_DIR)/logs/$$h.log"; \
+	    env $(FUZZ_ENV) ./$(FUZZ_DIR)/fuzz_$$h $(FUZZ_OPTS) \
+	        -max_len=$$maxlen -dict=$$dict -max_total_time=$(SECONDS) \
+	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$h- \
+	        $(FUZZ_DIR)/corpus/$$h $$seeds \
+	        > $(FUZZ_DIR)/logs/$$h.log 2>&1 && found=0 || { \
+	        found=1; fail=$$((fail+1)); echo "FOUND: fuzz_$$h (see the log)"; \
+	        grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' \
+	            $(FUZZ_DIR)/logs/$$h.log | head -5; }; \
+	    execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/logs/$$h.log); \
+	    echo "$$h: $${execs:-?} executions, $$(ls $(FUZZ_DIR)/corpus/$$h | wc -l) new corpus files"; \
+	    echo "$$(date -u +%Y-%m-%dT%H:%MZ) $$h $(SECONDS)s execs=$${execs:-?} found=$$found" \
+	        >> $(FUZZ_DIR)/logs/history.txt; \
+	done; test $$fail -eq 0
+
+# Reruns a saved input through every harness (with the stack traces).
+fuzz-repro: fuzz-build
+	@test -n "$(FILE)" || { echo "usage: make fuzz-repro FILE=path"; exit 2; }
+	@for h in $(FUZZ_TARGETS); do echo "== fuzz_$$h $(FILE)"; \
+	    env $(FUZZ_ENV) ./$(FUZZ_DIR)/fuzz_$$h -timeout=10 $(FILE); done
+
+fuzz-clean:
+	rm -rf $(FUZZ_DIR)
+
+clean: fuzz-clean

@@ -1,0 +1,108 @@
+/*
+ * check_sections.c - hand-in date (inlamning), section 2 (moten),
+ * section 3 (utbildningsinsatser) and section 4 (avvikelser): counts agree
+ * with the lists, dates lie in the reporting year, the deadline, and an
+ * analysis when there are deviations.
+ */
+#include <stdlib.h>
+
+#include "check/check_int.h"
+
+/* The deadline: 1 March of the year after the reporting year. */
+#define DEADLINE_MONTH 3
+#define DEADLINE_DAY 1
+
+void
+ck_inlamning(struct vb_check *c, xmlNodePtr n)
+{
+	if (c->year == 0)
+		return;
+	char *s = ck_attr(n, "datum");
+	struct vb_date dt;
+	if (s == NULL || ck_parse_date(s, &dt) != 0) {
+		free(s);
+		return;
+	}
+	struct vb_date deadline = { c->year + 1, DEADLINE_MONTH, DEADLINE_DAY };
+	if (dt.y <= c->year)
+		vb_diag(c->d, VB_E_HANDIN_TOO_EARLY, ck_line(n),
+			"inlämnad %s, men årsberättelsen gäller hela %d och lämnas in tidigast %d-01-01",
+			s, c->year, c->year + 1);
+	else if (ck_date_cmp(&dt, &deadline) > 0)
+		vb_diag(c->d, VB_W_LATE, ck_line(n),
+			"inlämnad %s, sista dag var %04d-%02d-%02d", s,
+			deadline.y, deadline.m, deadline.day);
+	free(s);
+}
+
+/* Reports a listed date outside the reporting year; what names the thing
+ * ("mötet"), where the section ("avsnitt 2"). */
+static void
+date_in_year(struct vb_check *c, xmlNodePtr n, const char *what,
+	     const char *where)
+{
+	if (c->year == 0)
+		return;
+	char *s = ck_attr(n, "datum");
+	struct vb_date dt;
+	if (s != NULL && ck_parse_date(s, &dt) == 0 && dt.y != c->year)
+		vb_diag(c->d, VB_E_DATE_OUTSIDE_YEAR, ck_line(n),
+			"%s %s i %s ligger inte i %d", what, s, where, c->year);
+	free(s);
+}
+
+/* The count in @antal, or -1 when missing or malformed. */
+static long
+antal(xmlNodePtr n)
+{
+	char *s = ck_attr(n, "antal");
+	long v;
+	if (s == NULL || ck_parse_count(s, &v) != 0)
+		v = -1;
+	free(s);
+	return v;
+}
+
+void
+ck_moten(struct vb_check *c, xmlNodePtr n)
+{
+	long listed = 0;
+	for (xmlNodePtr m = ck_child(n, "mote"); m; m = ck_next(m)) {
+		listed++;
+		date_in_year(c, m, "mötet", "avsnitt 2");
+	}
+	long want = antal(n);
+	if (listed > 0 && want >= 0 && want != listed)
+		vb_diag(c->d, VB_E_COUNT_MOTEN, ck_line(n),
+			"avsnitt 2, Antal möten, anger antal=\"%ld\" men %ld %s",
+			want, listed,
+			listed == 1 ? "möte är listat" : "möten är listade");
+}
+
+void
+ck_utbildningsinsatser(struct vb_check *c, xmlNodePtr n)
+{
+	for (xmlNodePtr m = ck_child(n, "insats"); m; m = ck_next(m))
+		date_in_year(c, m, "utbildningsinsatsen", "avsnitt 3");
+}
+
+void
+ck_avvikelser(struct vb_check *c, xmlNodePtr n)
+{
+	long listed = 0;
+	for (xmlNodePtr m = ck_child(n, "avvikelse"); m; m = ck_next(m)) {
+		listed++;
+		date_in_year(c, m, "avvikelsen", "avsnitt 4");
+	}
+	long want = antal(n);
+	if (listed > 0 && want >= 0 && want != listed)
+		vb_diag(c->d, VB_E_COUNT_AVVIKELSER, ck_line(n),
+			"avsnitt 4, Antal avvikelser, anger antal=\"%ld\" men %ld %s",
+			want, listed,
+			listed == 1 ? "avvikelse är listad"
+					  : "avvikelser är listade");
+	if (want > 0 && ck_child(n, "analys") == NULL)
+		vb_diag(c->d, VB_E_NO_ANALYSIS, ck_line(n),
+			"avsnitt 4 anger antal=\"%ld\"; skriv en analys av avvikelserna",
+			want);
+}

@@ -1,0 +1,62 @@
+#!/bin/sh
+# The HTML page of every report is a self-contained, accessible HTML5 page:
+# <!DOCTYPE html>, <html lang="sv">, one charset declaration, viewport,
+# title "Årsberättelse <år> – <grupp>", a skip link to <main id>, exactly
+# one h1, headings that never skip a level, every table with a caption and
+# every th with a scope, a print stylesheet, nothing loaded from outside
+# (no link/script/img/iframe, no url(), no @import); and
+# templates/stil.xml is what templates/stil-fran-css.sh makes of
+# templates/rapport.css. Run from the repository root.
+set -eu
+[ -f xslt/rapport-html.xsl ] || { echo "html_struktur.sh: kör från förrådets rot" >&2; exit 2; }
+. tests/html/lib.sh
+
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+failures=0
+checks=0
+fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+
+checks=$((checks + 1))
+if ! sh templates/stil-fran-css.sh --stdout | cmp -s - templates/stil.xml; then
+    fail "templates/stil.xml är inte genererad från rapport.css: kör templates/stil-fran-css.sh"
+fi
+
+for f in $(vb_inputs); do
+    page="$out/$(vb_name "$f").html"
+    vb_render_html "$f" "$page" || { fail "$f: ingen HTML-sida"; continue; }
+    ar=$(xmllint --nonet --xpath 'string(/*/@ar)' "$f")
+    grupp=$(xmllint --nonet --xpath 'normalize-space(/*/*[local-name()="grupp"]/*[local-name()="namn"])' "$f" |
+        sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')
+
+    check() { # description, then a command that must succeed
+        d=$1; shift
+        checks=$((checks + 1))
+        "$@" || fail "$f: $d"
+    }
+    has() { grep -qF -- "$1" "$page"; }
+    hasnt() { ! grep -qiE -- "$1" "$page"; }
+    count_is() { [ "$(grep -oF -- "$1" "$page" | wc -l)" -eq "$2" ]; }
+
+    check "börjar inte med <!DOCTYPE html>" sh -c 'head -c 16 "$1" | grep -qx "<!DOCTYPE html>"' sh "$page"
+    check 'saknar <html lang="sv">' has '<html lang="sv">'
+    check "teckenkodningen ska deklareras exakt en gång" \
+        sh -c '[ "$(grep -oiE "<meta (charset|http-equiv=\"Content-Type\")" "$1" | wc -l)" -eq 1 ]' sh "$page"
+    check "saknar viewport" has '<meta name="viewport" content="width=device-width, initial-scale=1">'
+    check "fel <title>" has "<title>Årsberättelse $ar – $grupp</title>"
+    check "saknar hopplänk till innehållet" has '<a class="hoppa" href="#innehall">Hoppa till innehållet</a>'
+    check "saknar <main id=\"innehall\">" has '<main id="innehall"'
+    check "ska ha exakt en h1" count_is '<h1' 1
+    check "hämtar externa resurser" hasnt '<(link|script|img|iframe|object|embed|source)[ >]|url\(|@import|src='
+    check "saknar utskriftsformat (@media print)" has '@media print'
+
+    # Headings, tables, th: read the page with libxml2's HTML parser.
+    xsltproc --nonet --html tests/html/struktur.xsl "$page" 2>/dev/null > "$out/struktur.txt" ||
+        { fail "$f: sidan kunde inte läsas"; continue; }
+    while IFS= read -r line; do
+        fail "$f: $line"
+    done < "$out/struktur.txt"
+    checks=$((checks + 3))
+done
+echo "html_struktur.sh: $checks kontroller, $failures fel"
+[ "$failures" -eq 0 ]

@@ -1,0 +1,85 @@
+# lib.sh - shared by tests/cli/html_*.sh and tests/cli/layout_xslt.sh.
+# Source it from the repository root: . tests/html/lib.sh
+#
+#   vb_inputs            every report the HTML/layout tests render: the
+#                        format example, tests/html/fixtures/*.xml and every
+#                        samples/*/*.xml whose root is an arsberattelse and
+#                        that the schema accepts (the program renders no
+#                        invalid report, so samples/ogiltiga/ is left out)
+#   vb_name FILE         a unique output name for FILE (path with / -> _)
+#   vb_has_html          true when ${VASTBUS:-./vastbus} has the html command
+#   vb_render_html IN OUT   the page, by `vastbus html` when it exists, else
+#                        by xsltproc and xslt/rapport-html.xsl
+#   vb_render_layout IN OUT the layout tree (always xsltproc: the program
+#                        keeps it internal)
+#   vb_text_html HTML    the page's visible text (body), whitespace-normalised
+#   vb_text_xml XML      the text of an XML file, whitespace-normalised
+#   vb_norm              filter: NBSP -> space, one line, single spaces,
+#                        no space between two digits ("1 250" -> "1250")
+
+VB=${VASTBUS:-./vastbus}
+
+vb_inputs() {
+    echo doc/format-exempel.xml
+    for f in tests/html/fixtures/*.xml; do
+        [ -f "$f" ] && echo "$f"
+    done
+    for f in samples/*/*.xml; do
+        [ -f "$f" ] || continue
+        case $f in */ogiltiga/*|*/invalid/*) continue ;; esac
+        # The root element of a report carries the report namespace.
+        xmllint --nonet --xpath "count(/*[local-name()='arsberattelse' and namespace-uri()='urn:vastbus:arsberattelse:1'])" "$f" 2>/dev/null | grep -qx 1 || continue
+        if [ -f schema/arsberattelse.xsd ]; then
+            xmllint --noout --nonet --schema schema/arsberattelse.xsd "$f" >/dev/null 2>&1 || continue
+        fi
+        echo "$f"
+    done
+}
+
+vb_name() {
+    echo "$1" | sed 's|^\./||; s|\.xml$||; s|/|_|g'
+}
+
+vb_has_html() {
+    [ -x "$VB" ] || return 1
+    "$VB" html --help >/dev/null 2>&1 && return 0
+    "$VB" html -h >/dev/null 2>&1 && return 0
+    "$VB" --help 2>&1 | grep -Eq '(^|[^[:alnum:]-])html([^[:alnum:]-]|$)'
+}
+
+vb_render_html() {
+    if vb_has_html; then
+        "$VB" html "$1" -o "$2"
+    else
+        xsltproc --nonet xslt/rapport-html.xsl "$1" > "$2"
+    fi
+}
+
+vb_render_layout() {
+    xsltproc --nonet xslt/rapport-layout.xsl "$1" > "$2"
+}
+
+vb_norm() {
+    sed 's/\xc2\xa0/ /g' | tr '\n\t\r' '   ' | vb_norm_lines
+}
+
+# The same per line (for a file of facts, one per line).
+vb_norm_lines() {
+    sed -E 's/\xc2\xa0/ /g; s/[[:space:]]+/ /g; s/([0-9]) ([0-9])/\1\2/g; s/([0-9]) ([0-9])/\1\2/g; s/^ //; s/ $//'
+}
+
+# vb_missing TEXTFILE FACTFILE: print each line of FACTFILE (already
+# normalised) that does not occur in the one-line TEXTFILE.
+vb_missing() {
+    awk 'NR == FNR { text = text $0; next } $0 != "" && index(text, $0) == 0 { print }' "$1" "$2"
+}
+
+vb_text_html() {
+    # libxml2's HTML parser does not know HTML5 elements (main, section,
+    # header): it complains on stderr but keeps them, which is all we need.
+    xsltproc --nonet --html tests/html/text.xsl "$1" 2>/dev/null | vb_norm
+}
+
+vb_text_xml() {
+    xsltproc --nonet tests/html/text.xsl "$1" | vb_norm
+}
