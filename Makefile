@@ -73,6 +73,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIB_OBJ)
 
 -include $(OBJ:.o=.d) $(UNIT_BIN:=.d)
 
+# The data folder is compiled into context.o; `make install PREFIX=…` must
+# rebuild it when the folder changes, so the value lives in a stamp file
+# that is rewritten only when it differs.
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(BUILD)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+$(BUILD)/src/cli/context.o: $(BUILD)/datadir.stamp
+.PHONY: FORCE
+FORCE:
+
 # Installs the Debian packages in scripts/debian-packages.txt that are
 # missing (apt-get; sudo when not root). Quick when nothing is missing.
 deps:
@@ -83,7 +93,8 @@ demo: deps
 	@mkdir -p out
 	./$(PROG) validera samples/gr-2019
 	./$(PROG) html -d out samples/gr-2019
-	@echo "Klart: se out/ (HTML-sidor för Göteborgsregionen 2019)."
+	./$(PROG) pdf -d out samples/gr-2019
+	@echo "Klart: se out/ (HTML och PDF för Göteborgsregionen 2019)."
 
 check: deps
 	@$(MAKE) --no-print-directory all unit cli

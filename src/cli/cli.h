@@ -62,5 +62,6 @@ int vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_html(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_pdf(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -16,8 +16,8 @@ void
 vb_print_summary(FILE *fp, size_t files, size_t valid, size_t warnings)
 {
 	size_t invalid = files - valid;
-	fprintf(fp, "%zu %s kontrollerade: %zu %s, %zu %s",
-		files, files == 1 ? "fil" : "filer",
+	fprintf(fp, "%zu %s: %zu %s, %zu %s",
+		files, files == 1 ? "fil kontrollerad" : "filer kontrollerade",
 		valid, valid == 1 ? "giltig" : "giltiga",
 		invalid, invalid == 1 ? "ogiltig" : "ogiltiga");
 	if (warnings)

@@ -1,0 +1,21 @@
+/* pdf.h - the PDF device: finished pages (ts_result) to PDF bytes.
+ *
+ * src/pdf/ is the only part of vastbus that includes hpdf.h. It embeds
+ * each face as an hb-subset subset, repairs libharu's ToUnicode CMap,
+ * writes bookmarks, links, Info and XMP metadata, the PDF/A-1b output
+ * intent and a trailer /ID. With SOURCE_DATE_EPOCH set the output is
+ * byte-for-byte reproducible. */
+#ifndef VB_PDF_H
+#define VB_PDF_H
+
+#include <stddef.h>
+
+#include "../typeset/ts_out.h"
+
+/* On success returns 0 and *out (malloc'd, caller frees) / *outlen hold
+ * the PDF. On failure returns -1 and *err holds a malloc'd Swedish
+ * message. Never prints. */
+int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
+              char **err);
+
+#endif

@@ -1,0 +1,308 @@
+/* pdf_doc.c - the libharu device: pages, text, lines, links, bookmarks.
+ *
+ * Walks a ts_result and draws it. Errors raised inside libharu go to
+ * on_error(), which keeps the first one; nothing is printed. */
+#define _POSIX_C_SOURCE 200809L
+#include "pdf_int.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <hpdf.h>
+
+void pdf_set_err(pdf_state *st, const char *fmt, ...)
+{
+    if (st->err)
+        return;
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    st->err = strdup(msg);
+}
+
+static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *user)
+{
+    pdf_state *st = user;
+    if (st->error == 0) {
+        st->error = error;
+        st->detail = detail;
+    }
+}
+
+static bool failed(const pdf_state *st)
+{
+    return st->error != 0 || st->err != NULL;
+}
+
+/* Code points of every text op of each face, for the subsets. */
+static int collect(const ts_result *r, hb_set_t *sets[TS_NFACES])
+{
+    for (int p = 0; p < r->npages; p++)
+        for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
+            if (o->kind != OP_TEXT)
+                continue;
+            const unsigned char *s = (const unsigned char *)o->text;
+            while (*s) {
+                uint32_t cp;
+                int n;
+                if (*s < 0x80) { cp = *s; n = 1; }
+                else if ((*s & 0xE0) == 0xC0) { cp = *s & 0x1F; n = 2; }
+                else if ((*s & 0xF0) == 0xE0) { cp = *s & 0x0F; n = 3; }
+                else { cp = *s & 0x07; n = 4; }
+                for (int k = 1; k < n && s[k]; k++)
+                    cp = (cp << 6) | (s[k] & 0x3F);
+                for (int k = 0; k < n && *s; k++)
+                    s++;
+                hb_set_add(sets[o->face], cp);
+            }
+        }
+    return 0;
+}
+
+typedef struct gs {
+    bool in_text;
+    HPDF_Font font;
+    double size;
+    float fill[3];
+    bool fill_set;
+} gs;
+
+static void end_text(HPDF_Page page, gs *g)
+{
+    if (g->in_text) {
+        HPDF_Page_EndText(page);
+        g->in_text = false;
+    }
+}
+
+static void set_fill(HPDF_Page page, gs *g, const float rgb[3])
+{
+    if (g->fill_set && memcmp(g->fill, rgb, sizeof g->fill) == 0)
+        return;
+    HPDF_Page_SetRGBFill(page, rgb[0], rgb[1], rgb[2]);
+    memcpy(g->fill, rgb, sizeof g->fill);
+    g->fill_set = true;
+}
+
+static void draw_page(HPDF_Page page, const ts_page *tp,
+                      HPDF_Font fonts[TS_NFACES])
+{
+    gs g = {0};
+    for (const ts_op *o = tp->ops; o; o = o->next) {
+        switch (o->kind) {
+        case OP_TEXT:
+            if (!g.in_text) {
+                HPDF_Page_BeginText(page);
+                g.in_text = true;
+                g.font = NULL;
+            }
+            if (g.font != fonts[o->face] || g.size != o->size) {
+                HPDF_Page_SetFontAndSize(page, fonts[o->face],
+                                         (HPDF_REAL)o->size);
+                g.font = fonts[o->face];
+                g.size = o->size;
+            }
+            set_fill(page, &g, o->rgb);
+            HPDF_Page_TextOut(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y, o->text);
+            break;
+        case OP_LINE:
+            end_text(page, &g);
+            HPDF_Page_SetLineWidth(page, (HPDF_REAL)o->width);
+            HPDF_Page_SetRGBStroke(page, o->rgb[0], o->rgb[1], o->rgb[2]);
+            HPDF_Page_MoveTo(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
+            HPDF_Page_LineTo(page, (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
+            HPDF_Page_Stroke(page);
+            break;
+        case OP_RECT:
+            end_text(page, &g);
+            set_fill(page, &g, o->rgb);
+            HPDF_Page_Rectangle(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y,
+                                (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
+            HPDF_Page_Fill(page);
+            break;
+        case OP_LINK:
+            break;
+        }
+    }
+    end_text(page, &g);
+}
+
+/* A destination [page /XYZ left top null]: keeps the reader's zoom, which
+ * HPDF_Destination_SetXYZ cannot express. */
+static HPDF_Destination dest_at(HPDF_Doc pdf, HPDF_Page *pages,
+                                const ts_anchor *a)
+{
+    HPDF_Destination d = HPDF_Page_CreateDestination(pages[a->page]);
+    if (!d)
+        return NULL;
+    HPDF_Array_Clear(d);
+    HPDF_Array_Add(d, pages[a->page]);
+    HPDF_Array_AddName(d, "XYZ");
+    HPDF_Array_AddReal(d, 0);
+    HPDF_Array_AddReal(d, (HPDF_REAL)(a->y + 4));
+    HPDF_Array_Add(d, HPDF_Null_New(pdf->mmgr));
+    return d;
+}
+
+static void links(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages)
+{
+    for (int p = 0; p < r->npages; p++)
+        for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
+            if (o->kind != OP_LINK)
+                continue;
+            const ts_anchor *a = ts_result_anchor(r, o->dest);
+            if (!a)
+                continue;
+            HPDF_Destination d = dest_at(pdf, pages, a);
+            HPDF_Rect rect = {(HPDF_REAL)o->x, (HPDF_REAL)o->y,
+                              (HPDF_REAL)(o->x + o->x2),
+                              (HPDF_REAL)(o->y + o->y2)};
+            HPDF_Annotation an = HPDF_Page_CreateLinkAnnot(pages[p], rect, d);
+            if (!an)
+                return;
+            HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
+            HPDF_Dict_AddNumber(an, "F", 4);   /* Print (PDF/A) */
+        }
+}
+
+static void outline(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages)
+{
+    HPDF_Outline stack[8] = {0};
+    for (int i = 0; i < r->noutline; i++) {
+        const ts_outline *e = &r->outline[i];
+        int lvl = e->level < 1 ? 1 : e->level > 7 ? 7 : e->level;
+        HPDF_Outline parent = NULL;
+        for (int k = lvl - 1; k >= 1 && !parent; k--)
+            parent = stack[k];
+        HPDF_Outline ol = HPDF_CreateOutline(pdf, parent, "-", NULL);
+        if (!ol)
+            return;
+        HPDF_Dict_Add(ol, "Title", pdf_text_string(pdf, e->title));
+        /* libharu marks items /Type /Outlines, which only the root is */
+        HPDF_Dict_RemoveElement(ol, "Type");
+        ts_anchor a = {NULL, e->page, e->y};
+        HPDF_Outline_SetDestination(ol, dest_at(pdf, pages, &a));
+        HPDF_Outline_SetOpened(ol, lvl == 1 ? HPDF_TRUE : HPDF_FALSE);
+        stack[lvl] = ol;
+        for (int k = lvl + 1; k < 8; k++)
+            stack[k] = NULL;
+    }
+    if (r->noutline > 0)
+        HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
+}
+
+static time_t doc_time(void)
+{
+    const char *s = getenv("SOURCE_DATE_EPOCH");
+    if (s && *s) {
+        char *end;
+        long long v = strtoll(s, &end, 10);
+        if (*end == 0 && v >= 0 && v < 253402300800LL)
+            return (time_t)v;
+    }
+    return time(NULL);
+}
+
+int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
+              char **err)
+{
+    *out = NULL;
+    *outlen = 0;
+    *err = NULL;
+    pdf_state st = {0};
+    hb_set_t *sets[TS_NFACES] = {0};
+    HPDF_Page *pages = NULL;
+    HPDF_Doc pdf = HPDF_New(on_error, &st);
+    if (!pdf) {
+        *err = strdup("slut på minne (PDF)");
+        return -1;
+    }
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf);
+    pdf->pdf_version = HPDF_VER_14;
+    for (int i = 0; i < TS_NFACES; i++)
+        sets[i] = hb_set_create();
+    collect(r, sets);
+    HPDF_Font fonts[TS_NFACES] = {0};
+    int tagno = 0;
+    for (int i = 0; i < TS_NFACES && !failed(&st); i++) {
+        if (!r->fonts[i].used || hb_set_is_empty(sets[i]))
+            continue;
+        /* always the hyphen and digits: cheap, and safe for generated text */
+        hb_set_add(sets[i], '-');
+        fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++);
+    }
+    pages = calloc((size_t)r->npages + 1, sizeof *pages);
+    if (!pages)
+        pdf_set_err(&st, "slut på minne (PDF)");
+    for (int p = 0; p < r->npages && !failed(&st); p++) {
+        HPDF_Page page = HPDF_AddPage(pdf);
+        if (!page)
+            break;
+        HPDF_Page_SetWidth(page, (HPDF_REAL)r->page_w);
+        HPDF_Page_SetHeight(page, (HPDF_REAL)r->page_h);
+        pages[p] = page;
+        draw_page(page, &r->pages[p], fonts);
+    }
+    if (!failed(&st)) {
+        links(pdf, r, pages);
+        outline(pdf, r, pages);
+    }
+    for (int i = 0; i < TS_NFACES && !failed(&st); i++)
+        if (fonts[i])
+            pdf_font_finish(pdf, &st, fonts[i], sets[i]);
+    if (!failed(&st)) {
+        /* The file's /ID: a digest of what is on the pages and of the
+         * metadata, so equal input gives equal bytes. */
+        unsigned char id[16];
+        HPDF_MD5_CTX md5;
+        HPDF_MD5Init(&md5);
+        for (int p = 0; p < r->npages; p++)
+            for (const ts_op *o = r->pages[p].ops; o; o = o->next)
+                if (o->kind == OP_TEXT)
+                    HPDF_MD5Update(&md5, (const HPDF_BYTE *)o->text,
+                                   (HPDF_UINT32)strlen(o->text));
+        const char *meta[] = {r->title, r->author, r->subject, r->keywords};
+        for (int k = 0; k < 4; k++)
+            if (meta[k])
+                HPDF_MD5Update(&md5, (const HPDF_BYTE *)meta[k],
+                               (HPDF_UINT32)strlen(meta[k]));
+        HPDF_MD5Final(id, &md5);
+        pdf_meta_write(pdf, &st, r, doc_time(), id);
+    }
+    if (!failed(&st) && HPDF_SaveToStream(pdf) == HPDF_OK && !failed(&st)) {
+        HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
+        unsigned char *buf = malloc(size ? size : 1);
+        HPDF_UINT32 got = size;
+        HPDF_STATUS before = st.error;
+        if (!buf) {
+            pdf_set_err(&st, "slut på minne (PDF)");
+        } else if (HPDF_ResetStream(pdf) != HPDF_OK ||
+                   (HPDF_ReadFromStream(pdf, buf, &got), got != size)) {
+            free(buf);
+            pdf_set_err(&st, "PDF-filen kunde inte läsas ur minnet");
+        } else {
+            st.error = before;   /* reading to the end raises STREAM_EOF */
+            *out = buf;
+            *outlen = size;
+        }
+    }
+    if (!*out && !st.err)
+        pdf_set_err(&st, "libharu rapporterade fel 0x%04X (detalj %u) när "
+                    "PDF-filen skrevs", (unsigned)st.error,
+                    (unsigned)st.detail);
+    HPDF_Free(pdf);
+    for (int i = 0; i < TS_NFACES; i++)
+        hb_set_destroy(sets[i]);
+    free(pages);
+    if (!*out) {
+        *err = st.err ? st.err : strdup("PDF-filen kunde inte skapas");
+        return -1;
+    }
+    free(st.err);
+    return 0;
+}

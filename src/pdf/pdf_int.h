@@ -1,0 +1,37 @@
+/* pdf_int.h - internals shared by the pdf_*.c files. */
+#ifndef VB_PDF_INT_H
+#define VB_PDF_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include <hb.h>
+#include <hpdf.h>
+
+#include "pdf.h"
+
+typedef struct pdf_state {
+    HPDF_STATUS error;        /* first libharu error */
+    HPDF_STATUS detail;
+    char *err;                /* our own message, malloc'd */
+} pdf_state;
+
+/* pdf_font.c: loads one face as a subset holding the code points in cps,
+ * with a correct ToUnicode CMap. tagno makes the subset tag unique. */
+HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
+                        hb_set_t *cps, int tagno);
+/* Writes each font's descriptor with a CIDSet (PDF/A-1); call after all
+ * text is drawn, before saving. */
+int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
+                    hb_set_t *cps);
+
+/* pdf_meta.c */
+/* UTF-8 to a PDF text string (UTF-16BE with BOM, written in hex). */
+void *pdf_text_string(HPDF_Doc pdf, const char *utf8);
+int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
+                   time_t when, const unsigned char id[16]);
+
+void pdf_set_err(pdf_state *st, const char *fmt, ...);
+
+#endif

@@ -1,0 +1,264 @@
+/* pdf_meta.c - metadata and the PDF/A-1b pieces libharu 2.3.0 lacks:
+ * Info dictionary in UTF-16, XMP metadata that matches it, catalog /Lang,
+ * /Metadata and /OutputIntents (sRGB from a Debian ICC profile), and the
+ * trailer /ID. Dates come from SOURCE_DATE_EPOCH when it is set. */
+#define _POSIX_C_SOURCE 200809L
+#include "pdf_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <hpdf.h>
+
+static const char *const icc_paths[] = {
+    "/usr/share/color/icc/sRGB.icc",
+    "/usr/share/color/icc/colord/sRGB.icc",
+    "/usr/share/color/icc/ghostscript/srgb.icc",
+    NULL};
+
+static const char *producer = "vastbus med Haru Free PDF Library 2.3.0";
+
+void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
+{
+    size_t len = strlen(utf8);
+    unsigned char *buf = malloc(2 + len * 2 + 2);
+    if (!buf)
+        return NULL;
+    size_t n = 0;
+    buf[n++] = 0xFE;
+    buf[n++] = 0xFF;
+    const unsigned char *s = (const unsigned char *)utf8;
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp;
+        int k;
+        if (s[i] < 0x80) { cp = s[i]; k = 1; }
+        else if ((s[i] & 0xE0) == 0xC0) { cp = s[i] & 0x1F; k = 2; }
+        else if ((s[i] & 0xF0) == 0xE0) { cp = s[i] & 0x0F; k = 3; }
+        else { cp = s[i] & 0x07; k = 4; }
+        for (int m = 1; m < k && i + (size_t)m < len; m++)
+            cp = (cp << 6) | (s[i + (size_t)m] & 0x3F);
+        i += (size_t)k;
+        if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        buf[n++] = (unsigned char)(cp >> 8);
+        buf[n++] = (unsigned char)cp;
+    }
+    HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, buf, (HPDF_UINT)n);
+    free(buf);
+    return b;
+}
+
+/* Appends s to a growing buffer; XML-escaped when esc is set. */
+typedef struct sbuf {
+    char *p;
+    size_t n, cap;
+    bool oom;
+} sbuf;
+
+static void put(sbuf *b, const char *s, bool esc)
+{
+    for (; *s; s++) {
+        const char *rep = NULL;
+        if (esc) {
+            if (*s == '<') rep = "&lt;";
+            else if (*s == '>') rep = "&gt;";
+            else if (*s == '&') rep = "&amp;";
+            else if (*s == '"') rep = "&quot;";
+        }
+        size_t need = rep ? strlen(rep) : 1;
+        if (b->n + need + 1 > b->cap) {
+            size_t nc = b->cap ? b->cap * 2 : 4096;
+            while (nc < b->n + need + 1)
+                nc *= 2;
+            char *np = realloc(b->p, nc);
+            if (!np) {
+                b->oom = true;
+                return;
+            }
+            b->p = np;
+            b->cap = nc;
+        }
+        if (rep) {
+            memcpy(b->p + b->n, rep, need);
+            b->n += need;
+        } else {
+            b->p[b->n++] = *s;
+        }
+        b->p[b->n] = 0;
+    }
+}
+
+static void elem(sbuf *b, const char *open, const char *val,
+                 const char *close)
+{
+    if (!val)
+        return;
+    put(b, open, false);
+    put(b, val, true);
+    put(b, close, false);
+}
+
+static char *xmp(const ts_result *r, const char *creator, const char *date)
+{
+    sbuf b = {0};
+    put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
+            "<dc:format>application/pdf</dc:format>\n", false);
+    elem(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", r->title,
+         "</rdf:li></rdf:Alt></dc:title>\n");
+    elem(&b, "<dc:creator><rdf:Seq><rdf:li>", r->author,
+         "</rdf:li></rdf:Seq></dc:creator>\n");
+    elem(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
+         r->subject, "</rdf:li></rdf:Alt></dc:description>\n");
+    elem(&b, "<dc:language><rdf:Bag><rdf:li>", r->lang,
+         "</rdf:li></rdf:Bag></dc:language>\n");
+    put(&b, "</rdf:Description>\n"
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n", false);
+    elem(&b, "<pdf:Producer>", producer, "</pdf:Producer>\n");
+    elem(&b, "<pdf:Keywords>", r->keywords, "</pdf:Keywords>\n");
+    put(&b, "</rdf:Description>\n"
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n", false);
+    elem(&b, "<xmp:CreatorTool>", creator, "</xmp:CreatorTool>\n");
+    elem(&b, "<xmp:CreateDate>", date, "</xmp:CreateDate>\n");
+    elem(&b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
+    elem(&b, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>\n");
+    put(&b, "</rdf:Description>\n"
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
+            "<pdfaid:part>1</pdfaid:part>\n"
+            "<pdfaid:conformance>B</pdfaid:conformance>\n"
+            "</rdf:Description>\n"
+            "</rdf:RDF>\n"
+            "</x:xmpmeta>\n", false);
+    /* room for in-place editing, as the XMP spec recommends */
+    for (int k = 0; k < 10; k++)
+        put(&b, "                                                  "
+                "                                                  \n", false);
+    put(&b, "<?xpacket end=\"w\"?>", false);
+    if (b.oom) {
+        free(b.p);
+        return NULL;
+    }
+    return b.p;
+}
+
+static int output_intent(HPDF_Doc pdf, pdf_state *st)
+{
+    FILE *f = NULL;
+    const char *path = NULL;
+    for (int i = 0; icc_paths[i] && !f; i++)
+        if ((f = fopen(icc_paths[i], "rb")))
+            path = icc_paths[i];
+    if (!f) {
+        pdf_set_err(st, "sRGB-profilen för PDF/A saknas (%s); installera "
+                    "paketet icc-profiles-free", icc_paths[0]);
+        return -1;
+    }
+    unsigned char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    bool too_big = !feof(f);
+    fclose(f);
+    if (n < 128 || too_big || buf[36] != 'a' || buf[37] != 'c' ||
+        buf[38] != 's' || buf[39] != 'p') {
+        pdf_set_err(st, "%s är ingen giltig ICC-profil", path);
+        return -1;
+    }
+    HPDF_Dict icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!icc)
+        return -1;
+    icc->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    HPDF_Dict_AddNumber(icc, "N", 3);
+    HPDF_Stream_Write(icc->stream, buf, (HPDF_UINT)n);
+    HPDF_Dict oi = HPDF_Dict_New(pdf->mmgr);
+    if (!oi)
+        return -1;
+    HPDF_Dict_AddName(oi, "Type", "OutputIntent");
+    HPDF_Dict_AddName(oi, "S", "GTS_PDFA1");
+    HPDF_Dict_Add(oi, "OutputConditionIdentifier",
+                  HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(oi, "Info",
+                  HPDF_String_New(pdf->mmgr, "sRGB IEC61966-2.1", NULL));
+    HPDF_Dict_Add(oi, "RegistryName",
+                  HPDF_String_New(pdf->mmgr, "http://www.color.org", NULL));
+    HPDF_Dict_Add(oi, "DestOutputProfile", icc);
+    HPDF_Array arr = HPDF_Array_New(pdf->mmgr);
+    if (!arr)
+        return -1;
+    HPDF_Array_Add(arr, oi);
+    return HPDF_Dict_Add(pdf->catalog, "OutputIntents", arr) == HPDF_OK ? 0 : -1;
+}
+
+int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
+                   time_t when, const unsigned char id[16])
+{
+    const char *creator = r->creator ? r->creator : "vastbus";
+    struct tm tm;
+    gmtime_r(&when, &tm);
+    char pdfdate[96], xmpdate[96];
+    snprintf(pdfdate, sizeof pdfdate, "D:%04d%02d%02d%02d%02d%02d+00'00'",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+             tm.tm_min, tm.tm_sec);
+    snprintf(xmpdate, sizeof xmpdate, "%04d-%02d-%02dT%02d:%02d:%02d+00:00",
+             tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+             tm.tm_min, tm.tm_sec);
+
+    /* Info: every text in UTF-16BE, as the XMP has it */
+    HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer);
+    HPDF_Dict info = pdf->info;
+    if (!info)
+        return -1;
+    if (r->title)
+        HPDF_Dict_Add(info, "Title", pdf_text_string(pdf, r->title));
+    if (r->author)
+        HPDF_Dict_Add(info, "Author", pdf_text_string(pdf, r->author));
+    if (r->subject)
+        HPDF_Dict_Add(info, "Subject", pdf_text_string(pdf, r->subject));
+    if (r->keywords)
+        HPDF_Dict_Add(info, "Keywords", pdf_text_string(pdf, r->keywords));
+    HPDF_Dict_Add(info, "Creator", pdf_text_string(pdf, creator));
+    HPDF_Dict_Add(info, "CreationDate",
+                  HPDF_String_New(pdf->mmgr, pdfdate, NULL));
+    HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, pdfdate, NULL));
+
+    if (r->lang)
+        HPDF_Dict_Add(pdf->catalog, "Lang",
+                      HPDF_String_New(pdf->mmgr, r->lang, NULL));
+
+    /* XMP: uncompressed, as PDF/A-1 wants */
+    char *x = xmp(r, creator, xmpdate);
+    if (!x) {
+        pdf_set_err(st, "slut på minne (XMP)");
+        return -1;
+    }
+    HPDF_Dict meta = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    if (!meta) {
+        free(x);
+        return -1;
+    }
+    meta->filter = HPDF_STREAM_FILTER_NONE;
+    HPDF_Dict_AddName(meta, "Type", "Metadata");
+    HPDF_Dict_AddName(meta, "Subtype", "XML");
+    HPDF_Stream_Write(meta->stream, (const HPDF_BYTE *)x,
+                      (HPDF_UINT)strlen(x));
+    free(x);
+    HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
+
+    if (output_intent(pdf, st))
+        return -1;
+
+    HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
+    if (!ids)
+        return -1;
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
+    HPDF_Array_Add(ids, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)id, 16));
+    HPDF_Dict_Add(pdf->trailer, "ID", ids);
+    return 0;
+}

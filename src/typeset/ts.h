@@ -1,0 +1,186 @@
+/* ts.h - internals of the typesetter, shared by the ts_*.c files.
+ *
+ * Memory: everything a pass creates lives in ctx->arena (per pass) or
+ * ctx->keep (whole run). Out of memory and faults longjmp back to the entry
+ * point through ts_fail(), which frees both arenas, so no function here
+ * returns an error code. */
+#ifndef VB_TS_H
+#define VB_TS_H
+
+#include <setjmp.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <hb.h>
+
+#include "../layout/layout.h"
+#include "ts_out.h"
+
+typedef struct _HyphenDict ts_hyphdict;
+
+typedef struct ts_face {
+    bool loaded;
+    const char *path;
+    int index;
+    hb_blob_t *blob;
+    hb_face_t *face;
+    hb_font_t *font;
+    unsigned upem;
+    int16_t *wcache;          /* widths in 1/1000 em for cp < TS_WCACHE */
+    double ascent, descent;   /* in em */
+} ts_face;
+
+#define TS_WCACHE 0x3000
+
+/* A style run: everything a character needs besides its code point. */
+typedef struct ts_style {
+    int face;
+    double size;
+    const char *link;         /* internal link target, or NULL */
+    float rgb[3];
+} ts_style;
+
+/* Vertical item: one unit the paginator places (a line, a table row slice,
+ * a glue, a chart bar...). Ops are in item coordinates: x from the page's
+ * left edge, y measured downward from the item's top. */
+enum { BRK_OK, BRK_BAD, BRK_NO };
+enum {
+    VI_DISCARD = 1,   /* glue: dropped at the top of a page */
+    VI_HEADING = 2,   /* first item of a heading: 15 % rule */
+    VI_FORCE = 4,     /* page break before this item */
+    VI_HEADROW = 8,   /* a table header row slice */
+    VI_CONTENT = 16   /* counts for keep-with-next after headings */
+};
+
+typedef struct ts_anchor_l {
+    const char *id;
+    struct ts_anchor_l *next;
+} ts_anchor_l;
+
+typedef struct ts_outline_l {
+    int level;
+    const char *title;
+    struct ts_outline_l *next;
+} ts_outline_l;
+
+typedef struct ts_vitem {
+    double h;
+    int brk;                  /* may the page break after this item? */
+    unsigned flags;
+    int table;                /* index into ctx->tables, or -1 */
+    ts_op *ops;
+    ts_anchor_l *anchors;
+    ts_outline_l *outline;
+} ts_vitem;
+
+typedef struct ts_table_info {
+    int first;                /* first item of the table (caption/head) */
+    int first_body;           /* first body item */
+    int last;                 /* last item */
+    ts_op *head_ops;          /* header rows, in item coordinates */
+    double head_h;
+    double x0, x1;            /* table's horizontal extent */
+} ts_table_info;
+
+typedef struct ts_ctx {
+    jmp_buf jb;
+    char *err;
+    lay_arena *keep;          /* lives for the whole run */
+    lay_arena *arena;         /* lives for one pass */
+    lay_arena *prev_arena;    /* the previous pass (its page numbers) */
+    const lay_doc *doc;
+    ts_face faces[TS_NFACES];
+    ts_hyphdict *hyph;
+    /* geometry */
+    double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
+    double lh;                /* body line height in points */
+    /* the galley of the current pass */
+    ts_vitem *items;
+    int nitems, capitems;
+    ts_table_info *tables;
+    int ntables, captables;
+    int keep_following;       /* content items still to keep with heading */
+    int last_solid;           /* index of the last item that is not glue */
+    bool force_next;          /* next solid item starts a page */
+    double pending_space;     /* space after the last block */
+    ts_anchor_l *pending_anchors;
+    ts_outline_l *pending_outline;
+    /* scratch arrays of ts_para.c, reused paragraph after paragraph
+     * (malloc'd; freed by ts_typeset, also on failure) */
+    void *scratch_ch, *scratch_st;
+    size_t scratch_ch_cap, scratch_st_cap;
+    /* page references from the previous pass */
+    const ts_result *prev;
+    bool refs_unknown;        /* a page-ref had no value yet */
+} ts_ctx;
+
+/* ts_main.c */
+_Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...);
+void *ts_alloc(ts_ctx *c, size_t n);          /* per pass, zeroed */
+void *ts_alloc_keep(ts_ctx *c, size_t n);     /* whole run, zeroed */
+char *ts_strndup(ts_ctx *c, const char *s, size_t n);
+
+/* ts_font.c */
+ts_face *ts_face_get(ts_ctx *c, int face);
+/* Width of code point cp in 1/1000 em as the PDF will place it; -1 when the
+ * face has no glyph for it. */
+int ts_glyph_w(ts_ctx *c, int face, uint32_t cp);
+void ts_fonts_free(ts_ctx *c);
+
+/* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
+void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);
+void ts_hyph_free(ts_ctx *c);
+
+/* ts_utf8.c */
+int ts_utf8_decode(const char *s, size_t len, size_t *i, uint32_t *cp);
+size_t ts_utf8_encode(uint32_t cp, char *out);
+
+/* ts_para.c: paragraphs */
+typedef struct ts_para_opts {
+    double width;             /* measure */
+    double x;                 /* left edge (page coordinates) */
+    double indent_first;      /* extra indent of the first line */
+    double indent_rest;       /* extra indent of the other lines */
+    lay_align align;
+    ts_style base;
+    double lh_factor;
+    bool running;             /* header/footer: page numbers allowed */
+    int page_no, page_count;  /* for running content */
+} ts_para_opts;
+
+typedef struct ts_line {
+    double h;                 /* line height */
+    double baseline;          /* from the top of the line */
+    ts_op *ops;               /* y relative to line top */
+    double natural;           /* width of the content */
+} ts_line;
+
+/* Breaks inline content into lines. Returns the number of lines; *lines
+ * gets an arena array. An empty paragraph gives 0 lines. */
+int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
+                  ts_line **lines);
+/* Natural width of inline content on one line (for table columns). */
+double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
+                       double *longest_word);
+/* Plain text of inline content (for bookmarks). */
+const char *ts_inline_text(ts_ctx *c, const lay_inline *in);
+ts_op *ts_op_new(ts_ctx *c, ts_op_kind k);
+ts_op *ts_ops_copy(ts_ctx *c, const ts_op *ops, double dx, double dy);
+/* Moves ops in place; returns them. Each op is in one list only. */
+ts_op *ts_ops_shift(ts_op *ops, double dx, double dy);
+void ts_ops_append(ts_op **list, ts_op *more);
+
+/* ts_galley.c: blocks to vertical items */
+void ts_galley_build(ts_ctx *c, const lay_block *body);
+ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags);
+void ts_space(ts_ctx *c, double before);
+
+/* ts_table.c */
+void ts_table_build(ts_ctx *c, const lay_block *t);
+/* ts_chart.c */
+void ts_chart_build(ts_ctx *c, const lay_block *ch);
+
+/* ts_page.c: pagination into a result */
+ts_result *ts_paginate(ts_ctx *c);
+
+#endif

@@ -1,0 +1,62 @@
+/* ts_dump.c - the pages as plain text: one op a line (a device for tests). */
+#define _POSIX_C_SOURCE 200809L
+#include "ts_out.h"
+
+#include <stdio.h>
+#include <math.h>
+#include <stdlib.h>
+
+/* Two decimals with a decimal point whatever LC_NUMERIC says. */
+static const char *num(char *buf, double v)
+{
+    long long c = llround(v * 100);
+    const char *sign = c < 0 ? "-" : "";
+    if (c < 0)
+        c = -c;
+    snprintf(buf, 32, "%s%lld.%02lld", sign, c / 100, c % 100);
+    return buf;
+}
+
+char *ts_dump(const ts_result *r)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (!f)
+        return NULL;
+    for (int p = 0; p < r->npages; p++) {
+        char a[32], b[32], c[32], d[32];
+        fprintf(f, "page %d\n", p + 1);
+        for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
+            switch (o->kind) {
+            case OP_TEXT:
+                fprintf(f, "  text f%d %s %s %s \"%s\"\n", o->face,
+                        num(a, o->size), num(b, o->x), num(c, o->y), o->text);
+                break;
+            case OP_LINE:
+            case OP_RECT:
+            case OP_LINK:
+                fprintf(f, "  %s %s %s %s %s%s%s\n",
+                        o->kind == OP_LINE ? "line" :
+                        o->kind == OP_RECT ? "rect" : "link",
+                        num(a, o->x), num(b, o->y), num(c, o->x2),
+                        num(d, o->y2), o->dest ? " -> " : "",
+                        o->dest ? o->dest : "");
+                break;
+            }
+        }
+    }
+    for (int i = 0; i < r->nanchors; i++) {
+        char a[32];
+        fprintf(f, "anchor %s page %d y %s\n", r->anchors[i].id,
+                r->anchors[i].page + 1, num(a, r->anchors[i].y));
+    }
+    for (int i = 0; i < r->noutline; i++)
+        fprintf(f, "outline %d \"%s\" page %d\n", r->outline[i].level,
+                r->outline[i].title, r->outline[i].page + 1);
+    if (fclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}

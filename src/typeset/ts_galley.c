@@ -1,0 +1,348 @@
+/* ts_galley.c - block content to a galley of vertical items.
+ *
+ * Each block becomes lines or other items with their break rules:
+ * paragraphs avoid widows and orphans, headings are kept with the two
+ * lines that follow, keep blocks stay together when they fit. The
+ * paginator (ts_page.c) then only has to honour brk and flags. */
+#include "ts.h"
+
+#include <string.h>
+
+static const float black[3] = {0, 0, 0};
+static const float heading_rgb[3] = {0.05f, 0.20f, 0.40f};
+
+ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags)
+{
+    if (c->nitems == c->capitems) {
+        int nc = c->capitems ? c->capitems * 2 : 256;
+        ts_vitem *na = ts_alloc(c, sizeof(ts_vitem) * (size_t)nc);
+        if (c->nitems)
+            memcpy(na, c->items, sizeof(ts_vitem) * (size_t)c->nitems);
+        c->items = na;
+        c->capitems = nc;
+    }
+    bool glue = flags & VI_DISCARD;
+    if (!glue && (flags & VI_CONTENT) && c->keep_following > 0) {
+        for (int k = c->last_solid < 0 ? 0 : c->last_solid; k < c->nitems; k++)
+            c->items[k].brk = BRK_NO;
+        c->keep_following--;
+    }
+    ts_vitem *it = &c->items[c->nitems];
+    memset(it, 0, sizeof *it);
+    it->h = h;
+    it->brk = brk;
+    it->flags = flags;
+    it->table = -1;
+    if (!glue) {
+        if (c->force_next) {
+            it->flags |= VI_FORCE;
+            c->force_next = false;
+        }
+        it->anchors = c->pending_anchors;
+        it->outline = c->pending_outline;
+        c->pending_anchors = NULL;
+        c->pending_outline = NULL;
+        c->last_solid = c->nitems;
+    }
+    c->nitems++;
+    return it;
+}
+
+/* Vertical space before a block: the larger of the previous block's space
+ * after and this one's space before (collapsed, as in CSS). */
+void ts_space(ts_ctx *c, double before)
+{
+    double h = c->pending_space > before ? c->pending_space : before;
+    c->pending_space = 0;
+    if (h <= 0 || c->nitems == 0 || c->force_next)
+        return;
+    int brk = c->items[c->nitems - 1].brk;
+    ts_item_add(c, h, brk, VI_DISCARD);
+}
+
+static void anchor(ts_ctx *c, const char *id)
+{
+    if (!id)
+        return;
+    ts_anchor_l *a = ts_alloc(c, sizeof *a);
+    a->id = id;
+    a->next = c->pending_anchors;
+    c->pending_anchors = a;
+}
+
+/* Adds the lines of a paragraph with widow/orphan control. */
+static void add_lines(ts_ctx *c, ts_line *ln, int n, bool keep_all,
+                      bool keep_next, unsigned first_flags)
+{
+    for (int k = 0; k < n; k++) {
+        int brk = BRK_OK;
+        if (k < n - 1) {
+            if (keep_all || n <= 3 || k == 0 || k == n - 2)
+                brk = BRK_NO;
+        } else if (keep_next) {
+            brk = BRK_NO;
+        }
+        ts_vitem *it = ts_item_add(c, ln[k].h, brk,
+                                   VI_CONTENT | (k == 0 ? first_flags : 0));
+        it->ops = ts_ops_shift(ln[k].ops, 0, 0);
+    }
+}
+
+static ts_para_opts para_opts(ts_ctx *c, double size, int face)
+{
+    ts_para_opts o = {0};
+    o.width = c->body_w;
+    o.x = c->body_x;
+    o.align = LA_LEFT;
+    o.base.face = face;
+    o.base.size = size;
+    memcpy(o.base.rgb, black, sizeof black);
+    o.lh_factor = c->doc->line_height;
+    return o;
+}
+
+static void heading(ts_ctx *c, const lay_block *b)
+{
+    static const double sizes[] = {15, 12.5, 11};
+    static const double before[] = {16, 12, 9};
+    static const double after[] = {6, 4, 3};
+    int l = b->level - 1;
+    if (b->break_before && c->nitems > 0)
+        c->force_next = true;
+    ts_space(c, before[l]);
+    anchor(c, b->id);
+    ts_para_opts o = para_opts(c, sizes[l], TS_BOLD);
+    memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
+    o.lh_factor = 1.2;
+    ts_line *ln;
+    int n = ts_para_lines(c, b->inl, &o, &ln);
+    if (b->outline) {
+        ts_outline_l *ol = ts_alloc(c, sizeof *ol);
+        ol->level = b->level;
+        ol->title = ts_inline_text(c, b->inl);
+        c->pending_outline = ol;
+    }
+    if (n == 0) {
+        /* an empty heading still anchors and keeps its place */
+        ts_item_add(c, sizes[l] * 1.2, BRK_NO, VI_HEADING);
+    } else {
+        for (int k = 0; k < n; k++) {
+            ts_vitem *it = ts_item_add(c, ln[k].h, BRK_NO,
+                                       k == 0 ? VI_HEADING : 0);
+            it->ops = ts_ops_shift(ln[k].ops, 0, 0);
+        }
+    }
+    c->keep_following = 2;
+    c->pending_space = after[l];
+}
+
+static void paragraph(ts_ctx *c, const lay_block *b)
+{
+    double size = b->size > 0 ? b->size : c->doc->font_size;
+    int face = (b->bold ? TS_BOLD : 0) | (b->italic ? TS_ITALIC : 0);
+    ts_space(c, b->space_before >= 0 ? b->space_before : 0);
+    anchor(c, b->id);
+    ts_para_opts o = para_opts(c, size, face);
+    o.align = b->align == LA_DEFAULT ? LA_LEFT : b->align;
+    ts_line *ln;
+    int n = ts_para_lines(c, b->inl, &o, &ln);
+    add_lines(c, ln, n, false, b->keep_with_next, 0);
+    if (n == 0 && c->pending_anchors)   /* keep the anchor */
+        ts_item_add(c, 0, BRK_OK, 0);
+    c->pending_space = b->space_after >= 0 ? b->space_after : 0.55 * size;
+}
+
+static void title(ts_ctx *c, const lay_block *b)
+{
+    ts_space(c, 0);
+    anchor(c, b->id);
+    ts_para_opts o = para_opts(c, 20, TS_BOLD);
+    memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
+    o.lh_factor = 1.2;
+    ts_line *ln;
+    int n = ts_para_lines(c, b->inl, &o, &ln);
+    add_lines(c, ln, n, true, true, 0);
+    c->pending_space = 8;
+}
+
+static void list(ts_ctx *c, const lay_block *b)
+{
+    double size = c->doc->font_size;
+    double indent = 1.4 * size;
+    ts_space(c, 0);
+    anchor(c, b->id);
+    for (const lay_block *it = b->child; it; it = it->next) {
+        if (it != b->child)
+            ts_space(c, 2);
+        anchor(c, it->id);
+        ts_para_opts o = para_opts(c, size, TS_REGULAR);
+        o.x += indent;
+        o.width -= indent;
+        ts_line *ln;
+        int n = ts_para_lines(c, it->inl, &o, &ln);
+        if (n == 0)
+            continue;
+        /* the bullet hangs in the indent of the first line */
+        ts_op *bul = ts_op_new(c, OP_TEXT);
+        bul->face = TS_REGULAR;
+        bul->size = size;
+        bul->x = c->body_x + 0.35 * size;
+        bul->y = ln[0].baseline;
+        bul->text = "\xE2\x80\xA2";
+        bul->next = ln[0].ops;
+        ln[0].ops = bul;
+        add_lines(c, ln, n, false, false, 0);
+    }
+    c->pending_space = 0.55 * size;
+}
+
+static void toc_entry(ts_ctx *c, const lay_block *b)
+{
+    double size = c->doc->font_size;
+    double indent = b->level == 2 ? 1.5 * size : 0;
+    int face = b->level == 1 ? TS_BOLD : TS_REGULAR;
+    ts_space(c, b->level == 1 ? 5 : 1.5);
+    /* the page number, right-aligned */
+    const ts_anchor *a = c->prev ? ts_result_anchor(c->prev, b->ref) : NULL;
+    if (!a)
+        c->refs_unknown = true;
+    char num[16];
+    snprintf(num, sizeof num, "%d", a ? a->page + 1 : 0);
+    double numw = 0;
+    for (const char *p = num; *p; p++)
+        numw += ts_glyph_w(c, face, (unsigned char)*p) * size / 1000.0;
+    double reserve = 3 * size;
+    ts_para_opts o = para_opts(c, size, face);
+    o.x += indent;
+    o.width -= indent + reserve;
+    ts_line *ln;
+    int n = ts_para_lines(c, b->inl, &o, &ln);
+    if (n == 0)
+        return;
+    ts_line *last = &ln[n - 1];
+    double right = c->body_x + c->body_w;
+    /* dot leaders from the end of the text to the number */
+    double dotw = ts_glyph_w(c, TS_REGULAR, '.') * size / 1000.0;
+    double from = o.x + last->natural + 0.5 * size;
+    double to = right - numw - 0.5 * size;
+    if (dotw > 0 && to - from > 2 * dotw) {
+        double step = 2.2 * dotw;
+        double start = from + (to - from - step * (int)((to - from) / step));
+        int k = 0;
+        for (double x = start; x + dotw <= to + 1e-6; x += step)
+            k++;
+        /* one op per dot keeps them on a regular grid */
+        double x = start;
+        for (int m = 0; m < k; m++, x += step) {
+            ts_op *d = ts_op_new(c, OP_TEXT);
+            d->face = TS_REGULAR;
+            d->size = size;
+            d->x = x;
+            d->y = last->baseline;
+            d->rgb[0] = d->rgb[1] = d->rgb[2] = 0.45f;
+            d->text = ".";
+            ts_ops_append(&last->ops, d);
+        }
+    }
+    ts_op *nop = ts_op_new(c, OP_TEXT);
+    nop->face = face;
+    nop->size = size;
+    nop->x = right - numw;
+    nop->y = last->baseline;
+    nop->text = ts_strndup(c, num, strlen(num));
+    ts_ops_append(&last->ops, nop);
+    /* each line of the entry links to the target */
+    for (int k = 0; k < n; k++) {
+        ts_op *l = ts_op_new(c, OP_LINK);
+        l->x = c->body_x + indent;
+        l->y = 0;
+        l->x2 = c->body_w - indent;
+        l->y2 = ln[k].h;
+        l->dest = b->ref;
+        ts_ops_append(&ln[k].ops, l);
+    }
+    add_lines(c, ln, n, true, false, 0);
+}
+
+static void rule(ts_ctx *c)
+{
+    ts_space(c, 6);
+    ts_vitem *it = ts_item_add(c, 1, BRK_OK, VI_CONTENT);
+    ts_op *l = ts_op_new(c, OP_LINE);
+    l->x = c->body_x;
+    l->x2 = c->body_x + c->body_w;
+    l->y = l->y2 = 0.5;
+    l->width = 0.5;
+    l->rgb[0] = l->rgb[1] = l->rgb[2] = 0.55f;
+    it->ops = l;
+    c->pending_space = 6;
+}
+
+static void blocks(ts_ctx *c, const lay_block *b);
+
+static void block(ts_ctx *c, const lay_block *b)
+{
+    switch (b->kind) {
+    case LB_HEADING: heading(c, b); break;
+    case LB_TITLE: title(c, b); break;
+    case LB_P: paragraph(c, b); break;
+    case LB_LIST: list(c, b); break;
+    case LB_TABLE: ts_table_build(c, b); break;
+    case LB_CHART: ts_chart_build(c, b); break;
+    case LB_TOC: toc_entry(c, b); break;
+    case LB_RULE: rule(c); break;
+    case LB_PAGEBREAK:
+        if (c->nitems > 0)
+            c->force_next = true;
+        c->pending_space = 0;
+        break;
+    case LB_SPACER:
+        ts_space(c, 0);
+        if (c->nitems > 0 && !c->force_next)
+            ts_item_add(c, b->height, c->items[c->nitems - 1].brk, VI_DISCARD);
+        break;
+    case LB_BLOCK:
+        if (b->break_before && c->nitems > 0)
+            c->force_next = true;
+        anchor(c, b->id);
+        blocks(c, b->child);
+        break;
+    case LB_KEEP: {
+        int first = c->nitems;
+        anchor(c, b->id);
+        blocks(c, b->child);
+        double h = 0;
+        for (int k = first; k < c->nitems; k++)
+            h += c->items[k].h;
+        if (h <= c->body_h)
+            for (int k = first; k < c->nitems - 1; k++)
+                c->items[k].brk = BRK_NO;
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void blocks(ts_ctx *c, const lay_block *b)
+{
+    for (; b; b = b->next)
+        block(c, b);
+}
+
+void ts_galley_build(ts_ctx *c, const lay_block *body)
+{
+    c->nitems = c->capitems = 0;
+    c->items = NULL;
+    c->ntables = c->captables = 0;
+    c->tables = NULL;
+    c->keep_following = 0;
+    c->last_solid = -1;
+    c->force_next = false;
+    c->pending_space = 0;
+    c->pending_anchors = NULL;
+    c->pending_outline = NULL;
+    blocks(c, body);
+    if (c->pending_anchors || c->pending_outline)
+        ts_item_add(c, 0, BRK_OK, 0);
+}

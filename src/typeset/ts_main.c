@@ -1,0 +1,165 @@
+/* ts_main.c - the typesetter's entry points and its memory.
+ *
+ * vb_typeset_pdf() = lay_read() + ts_typeset() + pdf_write(). ts_typeset()
+ * lays the document out again while page references change (at most four
+ * passes): the first pass does not know the page numbers yet. */
+#define _POSIX_C_SOURCE 200809L
+#include "ts.h"
+#include "typeset.h"
+#include "../pdf/pdf.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...)
+{
+    if (!c->err) {
+        char msg[1024];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        c->err = strdup(msg);
+    }
+    longjmp(c->jb, 1);
+}
+
+void *ts_alloc(ts_ctx *c, size_t n)
+{
+    void *p = lay_arena_alloc(c->arena, n);
+    if (!p)
+        ts_fail(c, "slut på minne");
+    return p;
+}
+
+void *ts_alloc_keep(ts_ctx *c, size_t n)
+{
+    void *p = lay_arena_alloc(c->keep, n);
+    if (!p)
+        ts_fail(c, "slut på minne");
+    return p;
+}
+
+char *ts_strndup(ts_ctx *c, const char *s, size_t n)
+{
+    char *p = ts_alloc(c, n + 1);
+    memcpy(p, s, n);
+    p[n] = 0;
+    return p;
+}
+
+static bool same_pages(const ts_result *a, const ts_result *b)
+{
+    if (a->nanchors != b->nanchors)
+        return false;
+    for (int i = 0; i < a->nanchors; i++)
+        if (a->anchors[i].page != b->anchors[i].page)
+            return false;
+    return true;
+}
+
+static ts_result *pass(ts_ctx *c)
+{
+    c->refs_unknown = false;
+    ts_galley_build(c, c->doc->body);
+    return ts_paginate(c);
+}
+
+int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
+               char **err)
+{
+    *res = NULL;
+    *arena = NULL;
+    *err = NULL;
+    ts_ctx *c = calloc(1, sizeof *c);
+    if (!c) {
+        *err = strdup("slut på minne");
+        return -1;
+    }
+    c->doc = doc;
+    if (setjmp(c->jb)) {
+        *err = c->err ? c->err : strdup("slut på minne");
+        lay_arena_free(c->arena);
+        lay_arena_free(c->prev_arena);
+        lay_arena_free(c->keep);
+        ts_fonts_free(c);
+        ts_hyph_free(c);
+        free(c->scratch_ch);
+        free(c->scratch_st);
+        free(c);
+        return -1;
+    }
+    c->keep = lay_arena_new();
+    if (!c->keep)
+        ts_fail(c, "slut på minne");
+    c->body_x = doc->margin_left;
+    c->body_w = doc->page_w - doc->margin_left - doc->margin_right;
+    c->body_top = doc->page_h - doc->margin_top;
+    c->body_h = doc->page_h - doc->margin_top - doc->margin_bottom;
+    c->lh = doc->font_size * doc->line_height;
+    ts_result *r = NULL;
+    for (int k = 0; k < 4; k++) {
+        lay_arena *a = lay_arena_new();
+        if (!a)
+            ts_fail(c, "slut på minne");
+        lay_arena_free(c->prev_arena);
+        c->prev_arena = c->arena;
+        c->arena = a;
+        const ts_result *before = c->prev;
+        ts_result *nr = pass(c);
+        bool stable = !c->refs_unknown &&
+                      (before == NULL || same_pages(nr, before));
+        c->prev = nr;
+        r = nr;
+        if (stable)
+            break;
+    }
+    lay_arena_free(c->prev_arena);
+    c->prev_arena = NULL;
+    for (int i = 0; i < TS_NFACES; i++) {
+        if (c->faces[i].loaded) {
+            r->fonts[i].path = ts_strndup(c, c->faces[i].path,
+                                          strlen(c->faces[i].path));
+            r->fonts[i].index = c->faces[i].index;
+            r->fonts[i].used = true;
+        }
+    }
+    r->title = doc->title;
+    r->author = doc->author;
+    r->subject = doc->subject;
+    r->keywords = doc->keywords;
+    r->lang = doc->lang;
+    r->creator = doc->creator;
+    *res = r;
+    *arena = c->arena;
+    lay_arena_free(c->keep);
+    ts_fonts_free(c);
+    ts_hyph_free(c);
+    free(c->scratch_ch);
+    free(c->scratch_st);
+    free(c);
+    return 0;
+}
+
+int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
+                   char **err)
+{
+    *out = NULL;
+    *outlen = 0;
+    *err = NULL;
+    lay_doc *d = lay_read(layout, err);
+    if (!d)
+        return -1;
+    ts_result *r;
+    lay_arena *a;
+    if (ts_typeset(d, &r, &a, err)) {
+        lay_free(d);
+        return -1;
+    }
+    int rc = pdf_write(r, out, outlen, err);
+    lay_arena_free(a);
+    lay_free(d);
+    return rc;
+}

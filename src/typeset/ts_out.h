@@ -1,0 +1,84 @@
+/* ts_out.h - the typesetter's result: finished pages as a display list.
+ *
+ * This is the whole interface between the engine (src/typeset/) and a
+ * device (src/pdf/ for PDF, ts_dump.c for a plain-text dump in tests).
+ * Coordinates are PDF points with the origin at the bottom left of the
+ * page. All memory belongs to the ts_result's arena. */
+#ifndef VB_TS_OUT_H
+#define VB_TS_OUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+enum { TS_REGULAR, TS_BOLD, TS_ITALIC, TS_BOLDITALIC, TS_NFACES };
+
+typedef enum { OP_TEXT, OP_LINE, OP_RECT, OP_LINK } ts_op_kind;
+
+typedef struct ts_op {
+    ts_op_kind kind;
+    int face;                 /* OP_TEXT: TS_REGULAR.. */
+    double size;              /* OP_TEXT: font size in points */
+    double x, y;              /* TEXT: baseline start; LINE: from; RECT,LINK:
+                                 lower left corner */
+    double x2, y2;            /* LINE: to; RECT, LINK: width, height */
+    double width;             /* LINE: stroke width */
+    float rgb[3];             /* TEXT, LINE: colour; RECT: fill */
+    const char *text;         /* OP_TEXT: UTF-8, only code points the face
+                                 has, all in the BMP */
+    const char *dest;         /* OP_LINK: the id it points to */
+    struct ts_op *next;
+} ts_op;
+
+typedef struct ts_page {
+    ts_op *ops;
+    ts_op **tail;
+} ts_page;
+
+typedef struct ts_anchor {
+    const char *id;
+    int page;                 /* 0-based */
+    double y;                 /* top of the anchored block */
+} ts_anchor;
+
+typedef struct ts_outline {
+    int level;                /* 1.. */
+    const char *title;        /* UTF-8 */
+    int page;
+    double y;
+} ts_outline;
+
+typedef struct ts_font_file {
+    const char *path;         /* TrueType file found through fontconfig */
+    int index;                /* face index in a collection */
+    bool used;
+} ts_font_file;
+
+typedef struct ts_result {
+    double page_w, page_h;
+    int npages;
+    ts_page *pages;
+    ts_anchor *anchors;
+    int nanchors;
+    ts_outline *outline;
+    int noutline;
+    ts_font_file fonts[TS_NFACES];
+    /* metadata, UTF-8, NULL when absent */
+    const char *title, *author, *subject, *keywords, *lang, *creator;
+} ts_result;
+
+#include "../layout/layout.h"
+
+/* Typesets a checked layout tree into pages (the engine without a device).
+ * On success returns 0; *res lives in *arena, which the caller frees with
+ * lay_arena_free(). On failure returns -1 with a malloc'd Swedish *err. */
+int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
+               char **err);
+
+/* Writes the pages as plain text, one op a line, for tests and debugging.
+ * Returns a malloc'd string, or NULL when out of memory. */
+char *ts_dump(const ts_result *r);
+
+/* Finds an anchor by id; NULL when absent. */
+const ts_anchor *ts_result_anchor(const ts_result *r, const char *id);
+
+#endif

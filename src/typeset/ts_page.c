@@ -1,0 +1,243 @@
+/* ts_page.c - pagination: the galley onto pages, plus header and footer.
+ *
+ * First fit with a look back: fill a page until an item does not fit (or a
+ * heading would start in the last 15 % of the body), then break at the
+ * last place the items allow (BRK_OK), else at a poorer one (BRK_BAD,
+ * inside a table row), else where the page is full. A table that goes on
+ * gets its header rows again at the top of the next page. */
+#include "ts.h"
+
+#include <string.h>
+
+typedef struct pg {
+    ts_ctx *c;
+    ts_result *r;
+    int cappages;
+    ts_anchor *anchors;
+    int nanch, capanch;
+    ts_outline *outl;
+    int noutl, capoutl;
+} pg;
+
+static ts_page *new_page(pg *g)
+{
+    ts_result *r = g->r;
+    if (r->npages == g->cappages) {
+        int nc = g->cappages ? g->cappages * 2 : 16;
+        ts_page *np = ts_alloc(g->c, sizeof(ts_page) * (size_t)nc);
+        if (r->npages)
+            memcpy(np, r->pages, sizeof(ts_page) * (size_t)r->npages);
+        /* tails point into the old array: fix them */
+        for (int i = 0; i < r->npages; i++) {
+            ts_op **t = &np[i].ops;
+            while (*t)
+                t = &(*t)->next;
+            np[i].tail = t;
+        }
+        r->pages = np;
+        g->cappages = nc;
+    }
+    ts_page *p = &r->pages[r->npages++];
+    p->ops = NULL;
+    p->tail = &p->ops;
+    return p;
+}
+
+/* Moves item-local ops onto the page: top is the item's top (PDF y).
+ * With copy the ops are copied (repeated table headers), otherwise they
+ * are moved: an item is placed once. */
+static void place_ops(pg *g, ts_page *p, ts_op *ops, double top, bool copy)
+{
+    ts_op *next;
+    for (ts_op *o = ops; o; o = next) {
+        next = o->next;
+        ts_op *n = o;
+        if (copy) {
+            n = ts_alloc(g->c, sizeof *n);
+            *n = *o;
+        }
+        n->next = NULL;
+        switch (n->kind) {
+        case OP_TEXT:
+            n->y = top - n->y;
+            break;
+        case OP_LINE:
+            n->y = top - n->y;
+            n->y2 = top - n->y2;
+            break;
+        case OP_RECT:
+        case OP_LINK:
+            n->y = top - n->y - n->y2;
+            break;
+        }
+        *p->tail = n;
+        p->tail = &n->next;
+    }
+}
+
+static void add_marks(pg *g, const ts_vitem *it, double top)
+{
+    int page = g->r->npages - 1;
+    for (const ts_anchor_l *a = it->anchors; a; a = a->next) {
+        if (g->nanch == g->capanch) {
+            int nc = g->capanch ? g->capanch * 2 : 32;
+            ts_anchor *na = ts_alloc(g->c, sizeof(ts_anchor) * (size_t)nc);
+            if (g->nanch)
+                memcpy(na, g->anchors, sizeof(ts_anchor) * (size_t)g->nanch);
+            g->anchors = na;
+            g->capanch = nc;
+        }
+        g->anchors[g->nanch++] = (ts_anchor){a->id, page, top};
+    }
+    for (const ts_outline_l *o = it->outline; o; o = o->next) {
+        if (g->noutl == g->capoutl) {
+            int nc = g->capoutl ? g->capoutl * 2 : 32;
+            ts_outline *na = ts_alloc(g->c, sizeof(ts_outline) * (size_t)nc);
+            if (g->noutl)
+                memcpy(na, g->outl, sizeof(ts_outline) * (size_t)g->noutl);
+            g->outl = na;
+            g->capoutl = nc;
+        }
+        g->outl[g->noutl++] = (ts_outline){o->level, o->title, page, top};
+    }
+}
+
+static void line_op(pg *g, ts_page *p, double x1, double y1, double x2,
+                    double y2, double w, float gray)
+{
+    ts_op *l = ts_alloc(g->c, sizeof *l);
+    l->kind = OP_LINE;
+    l->x = x1;
+    l->y = y1;
+    l->x2 = x2;
+    l->y2 = y2;
+    l->width = w;
+    l->rgb[0] = l->rgb[1] = l->rgb[2] = gray;
+    *p->tail = l;
+    p->tail = &l->next;
+}
+
+static void running(pg *g, int pageno, lay_inline *const slots[3],
+                    double baseline)
+{
+    ts_ctx *c = g->c;
+    static const lay_align al[3] = {LA_LEFT, LA_CENTER, LA_RIGHT};
+    for (int s = 0; s < 3; s++) {
+        if (!slots[s])
+            continue;
+        ts_para_opts o = {0};
+        o.width = c->body_w;
+        o.x = c->body_x;
+        o.align = al[s];
+        o.base.face = TS_REGULAR;
+        o.base.size = 8.5;
+        o.base.rgb[0] = o.base.rgb[1] = o.base.rgb[2] = 0.3f;
+        o.lh_factor = 1.2;
+        o.running = true;
+        o.page_no = pageno + 1;
+        o.page_count = g->r->npages;
+        ts_line *ln;
+        int n = ts_para_lines(c, slots[s], &o, &ln);
+        if (n > 0)
+            place_ops(g, &g->r->pages[pageno], ln[0].ops,
+                      baseline + ln[0].baseline, false);
+    }
+}
+
+ts_result *ts_paginate(ts_ctx *c)
+{
+    pg g = {0};
+    g.c = c;
+    g.r = ts_alloc(c, sizeof(ts_result));
+    ts_result *r = g.r;
+    const lay_doc *d = c->doc;
+    r->page_w = d->page_w;
+    r->page_h = d->page_h;
+    const double eps = 1e-6;
+    int n = c->nitems;
+    ts_vitem *it = c->items;
+    int i = 0;
+    while (i < n || r->npages == 0) {
+        while (i < n && (it[i].flags & VI_DISCARD))
+            i++;
+        if (i >= n && r->npages > 0)
+            break;
+        ts_page *p = new_page(&g);
+        double y = 0, avail = c->body_h;
+        int t = i < n ? it[i].table : -1;
+        if (t >= 0 && i >= c->tables[t].first_body) {
+            place_ops(&g, p, c->tables[t].head_ops, c->body_top, true);
+            y += c->tables[t].head_h;
+        }
+        int start = i, j = i, best_ok = -1, best_bad = -1, end = -1;
+        for (; j < n; j++) {
+            if (j > start && (it[j].flags & VI_FORCE)) {
+                end = j - 1;
+                break;
+            }
+            bool heading_low = (it[j].flags & VI_HEADING) &&
+                               y > 0.85 * c->body_h + eps;
+            if (j > start && (y + it[j].h > avail + eps || heading_low) &&
+                !(it[j].flags & VI_DISCARD)) {
+                end = best_ok >= start ? best_ok
+                    : best_bad >= start ? best_bad : j - 1;
+                break;
+            }
+            y += it[j].h;
+            if (it[j].brk == BRK_OK)
+                best_ok = j;
+            else if (it[j].brk == BRK_BAD)
+                best_bad = j;
+        }
+        if (end < 0)
+            end = n - 1;
+        y = (t >= 0 && i >= c->tables[t].first_body) ? c->tables[t].head_h : 0;
+        for (int k = start; k <= end; k++) {
+            double top = c->body_top - y;
+            place_ops(&g, p, it[k].ops, top, false);
+            it[k].ops = NULL;
+            add_marks(&g, &it[k], top);
+            y += it[k].h;
+        }
+        /* a table that goes on to the next page is closed at the bottom */
+        if (end >= start && end < n - 1) {
+            int te = it[end].table;
+            if (te >= 0 && end < c->tables[te].last) {
+                double yb = c->body_top - y;
+                line_op(&g, p, c->tables[te].x0, yb, c->tables[te].x1, yb,
+                        0.5, 0.55f);
+            }
+        }
+        i = end + 1;
+    }
+    /* header and footer, now that the page count is known */
+    double hb = d->page_h - (d->margin_top > 40 ? d->margin_top - 22 : 14);
+    double fb = d->margin_bottom > 40 ? d->margin_bottom - 28 : 10;
+    bool has_h = d->header[0] || d->header[1] || d->header[2];
+    bool has_f = d->footer[0] || d->footer[1] || d->footer[2];
+    for (int k = 0; k < r->npages; k++) {
+        if (has_h) {
+            running(&g, k, d->header, hb);
+            line_op(&g, &r->pages[k], c->body_x, hb - 4,
+                    c->body_x + c->body_w, hb - 4, 0.4, 0.6f);
+        }
+        if (has_f) {
+            running(&g, k, d->footer, fb);
+            line_op(&g, &r->pages[k], c->body_x, fb + 11,
+                    c->body_x + c->body_w, fb + 11, 0.4, 0.6f);
+        }
+    }
+    r->anchors = g.anchors;
+    r->nanchors = g.nanch;
+    r->outline = g.outl;
+    r->noutline = g.noutl;
+    return r;
+}
+
+const ts_anchor *ts_result_anchor(const ts_result *r, const char *id)
+{
+    for (int i = 0; i < r->nanchors; i++)
+        if (strcmp(r->anchors[i].id, id) == 0)
+            return &r->anchors[i];
+    return NULL;
+}

@@ -1,0 +1,229 @@
+/* ts_table.c - tables: column widths, wrapped and hyphenated cells, rows
+ * cut into one item per line ("slices") so that a tall row can run over a
+ * page break, and header rows kept for repetition on every page. */
+#include "ts.h"
+
+#include <string.h>
+
+#define PAD_X 4.0
+#define PAD_Y 3.0
+
+static const float grid[3] = {0.55f, 0.55f, 0.55f};
+static const float head_fill[3] = {0.87f, 0.91f, 0.95f};
+
+typedef struct cell {
+    const lay_block *b;
+    int col, span;
+    ts_line *ln;
+    int n;
+} cell;
+
+static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
+                    double size)
+{
+    double W = c->body_w;
+    if (t->widths) {
+        double sum = 0;
+        for (int i = 0; i < ncols; i++)
+            sum += t->widths[i];
+        for (int i = 0; i < ncols; i++)
+            w[i] = t->widths[i] / sum * W;
+        return;
+    }
+    /* automatic: from the natural and the longest-word width of each
+     * column's single-column cells */
+    double nat[64] = {0}, minw[64] = {0};
+    for (const lay_block *row = t->child; row; row = row->next) {
+        int col = 0;
+        for (const lay_block *ce = row->child; ce; ce = ce->next) {
+            if (ce->colspan == 1 && col < ncols) {
+                ts_style st = {0};
+                st.face = row->head ? TS_BOLD : TS_REGULAR;
+                st.size = size;
+                double lw;
+                double nw = ts_para_natural(c, ce->inl, &st, &lw);
+                if (nw + 2 * PAD_X > nat[col])
+                    nat[col] = nw + 2 * PAD_X;
+                if (lw + 2 * PAD_X > minw[col])
+                    minw[col] = lw + 2 * PAD_X;
+            }
+            col += ce->colspan;
+        }
+    }
+    double sn = 0, sm = 0;
+    for (int i = 0; i < ncols; i++) {
+        double floor_w = W / ncols * 0.5;
+        if (floor_w > 40)
+            floor_w = 40;
+        if (minw[i] > W / ncols * 1.6)     /* long words will hyphenate */
+            minw[i] = W / ncols * 1.6;
+        if (minw[i] < floor_w)
+            minw[i] = floor_w;
+        if (nat[i] < minw[i])
+            nat[i] = minw[i];
+        sn += nat[i];
+        sm += minw[i];
+    }
+    for (int i = 0; i < ncols; i++) {
+        if (sn <= W)
+            w[i] = nat[i] * W / sn;
+        else if (sm <= W)
+            w[i] = minw[i] + (nat[i] - minw[i]) * (W - sm) / (sn - sm);
+        else
+            w[i] = minw[i] * W / sm;
+    }
+}
+
+static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
+                   double width)
+{
+    ts_op *l = ts_op_new(c, OP_LINE);
+    l->x = x1;
+    l->y = y1;
+    l->x2 = x2;
+    l->y2 = y2;
+    l->width = width;
+    memcpy(l->rgb, grid, sizeof grid);
+    return l;
+}
+
+void ts_table_build(ts_ctx *c, const lay_block *t)
+{
+    int ncols = 0;
+    for (const lay_block *ce = t->child ? t->child->child : NULL; ce;
+         ce = ce->next)
+        ncols += ce->colspan;
+    if (ncols == 0 || ncols > 64)
+        return;
+    double size = c->doc->font_size - 1;
+    double lhf = 1.25;
+    double w[64], x[65];
+    columns(c, t, ncols, w, size);
+    x[0] = c->body_x;
+    for (int i = 0; i < ncols; i++)
+        x[i + 1] = x[i] + w[i];
+    if (c->ntables == c->captables) {
+        int nc = c->captables ? c->captables * 2 : 8;
+        ts_table_info *nt = ts_alloc(c, sizeof(ts_table_info) * (size_t)nc);
+        if (c->ntables)
+            memcpy(nt, c->tables, sizeof(ts_table_info) * (size_t)c->ntables);
+        c->tables = nt;
+        c->captables = nc;
+    }
+    int ti = c->ntables++;
+    ts_table_info *info = &c->tables[ti];
+    memset(info, 0, sizeof *info);
+    info->x0 = x[0];
+    info->x1 = x[ncols];
+    info->first = c->nitems;
+    info->first_body = -1;
+    ts_op **head_tail = &info->head_ops;
+
+    ts_space(c, 4);
+    if (t->id) {
+        ts_anchor_l *a = ts_alloc(c, sizeof *a);
+        a->id = t->id;
+        a->next = c->pending_anchors;
+        c->pending_anchors = a;
+    }
+    if (t->caption) {
+        lay_inline cap = {0};
+        cap.kind = LI_TEXT;
+        cap.text = t->caption;
+        ts_para_opts o = {0};
+        o.width = c->body_w;
+        o.x = c->body_x;
+        o.align = LA_LEFT;
+        o.base.face = TS_BOLD;
+        o.base.size = size;
+        o.lh_factor = lhf;
+        ts_line *ln;
+        int n = ts_para_lines(c, &cap, &o, &ln);
+        for (int k = 0; k < n; k++) {
+            ts_vitem *it = ts_item_add(c, ln[k].h + (k == n - 1 ? 2 : 0),
+                                       BRK_NO, VI_CONTENT);
+            it->ops = ts_ops_shift(ln[k].ops, 0, 0);
+        }
+    }
+    ts_face *f = ts_face_get(c, TS_REGULAR);
+    (void)f;
+    for (const lay_block *row = t->child; row; row = row->next) {
+        cell cells[64];
+        int nc = 0, col = 0, m = 1;
+        for (const lay_block *ce = row->child; ce && nc < 64; ce = ce->next) {
+            cell *cl = &cells[nc++];
+            cl->b = ce;
+            cl->col = col;
+            cl->span = ce->colspan;
+            if (col + cl->span > ncols)
+                cl->span = ncols - col;
+            double cw = x[col + cl->span] - x[col];
+            ts_para_opts o = {0};
+            o.width = cw - 2 * PAD_X;
+            o.x = x[col] + PAD_X;
+            o.align = ce->align == LA_DEFAULT ? LA_LEFT : ce->align;
+            o.base.face = row->head ? TS_BOLD : TS_REGULAR;
+            o.base.size = size;
+            o.lh_factor = lhf;
+            cl->n = ts_para_lines(c, ce->inl, &o, &cl->ln);
+            if (cl->n > m)
+                m = cl->n;
+            col += cl->span;
+        }
+        for (int k = 0; k < m; k++) {
+            double lh = size * lhf;
+            for (int i = 0; i < nc; i++)
+                if (k < cells[i].n && cells[i].ln[k].h > lh)
+                    lh = cells[i].ln[k].h;
+            double top = k == 0 ? PAD_Y : 0;
+            double h = lh + top + (k == m - 1 ? PAD_Y : 0);
+            int brk;
+            if (row->head)
+                brk = BRK_NO;
+            else if (k == m - 1)
+                brk = BRK_OK;
+            else if (m <= 3 || k == 0 || k == m - 2)
+                brk = BRK_NO;
+            else
+                brk = BRK_BAD;
+            ts_vitem *it = ts_item_add(c, h, brk,
+                                       VI_CONTENT | (row->head ? VI_HEADROW : 0));
+            it->table = ti;
+            if (!row->head && info->first_body < 0)
+                info->first_body = c->nitems - 1;
+            ts_op *ops = NULL;
+            if (row->head) {
+                ts_op *r = ts_op_new(c, OP_RECT);
+                r->x = x[0];
+                r->y = 0;
+                r->x2 = x[ncols] - x[0];
+                r->y2 = h;
+                memcpy(r->rgb, head_fill, sizeof head_fill);
+                ts_ops_append(&ops, r);
+            }
+            for (int i = 0; i < nc; i++)
+                if (k < cells[i].n)
+                    ts_ops_append(&ops, ts_ops_shift(cells[i].ln[k].ops, 0,
+                                                    top));
+            /* grid: verticals at the cells' edges, a line above the row
+             * and one below it */
+            for (int i = 0; i < nc; i++)
+                ts_ops_append(&ops, line(c, x[cells[i].col], 0,
+                                         x[cells[i].col], h, 0.5));
+            ts_ops_append(&ops, line(c, x[ncols], 0, x[ncols], h, 0.5));
+            if (k == 0)
+                ts_ops_append(&ops, line(c, x[0], 0, x[ncols], 0, 0.5));
+            if (k == m - 1)
+                ts_ops_append(&ops, line(c, x[0], h, x[ncols], h, 0.5));
+            it->ops = ops;
+            if (row->head) {
+                ts_ops_append(head_tail, ts_ops_copy(c, ops, 0, info->head_h));
+                info->head_h += h;
+            }
+        }
+    }
+    info->last = c->nitems - 1;
+    if (info->first_body < 0)
+        info->first_body = c->nitems;
+    c->pending_space = 8;
+}

@@ -1,0 +1,37 @@
+#!/bin/sh
+# PDF/A-1b pieces (no validator in Debian: check them one by one), the
+# ToUnicode repair, and reproducibility with SOURCE_DATE_EPOCH, also under
+# a Swedish locale (decimal comma).
+. "$(dirname "$0")/../tools/pdf_testlib.sh"
+find_sats
+X=$ROOT/tests/layout/rapport-ale.xml
+SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 $SATS "$X" -o "$T/a.pdf" || fail "sättningen misslyckades"
+SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 $SATS "$X" -o "$T/b.pdf" || fail "sättningen misslyckades"
+cmp -s "$T/a.pdf" "$T/b.pdf" || fail "samma indata gav olika PDF-filer"
+if locale -a 2>/dev/null | grep -q -i '^sv_SE.utf-\?8$'; then
+    SOURCE_DATE_EPOCH=1582200000 LC_ALL=sv_SE.UTF-8 $SATS "$X" -o "$T/c.pdf" ||
+        fail "sättningen misslyckades under sv_SE.UTF-8"
+    cmp -s "$T/a.pdf" "$T/c.pdf" || fail "LC_ALL=sv_SE.UTF-8 ger en annan PDF"
+fi
+pdf_ok "$T/a.pdf"
+pdfinfo "$T/a.pdf" | grep -q "CreationDate: *Thu Feb 20 12:00:00 2020 UTC" ||
+    fail "CreationDate följer inte SOURCE_DATE_EPOCH"
+qpdf --qdf --object-streams=disable "$T/a.pdf" "$T/q.pdf"
+Q=$T/q.pdf
+head -c 9 "$T/a.pdf" | grep -q "%PDF-1.4" || fail "inte PDF 1.4"
+grep -a -q "/Type /Metadata" "$Q" || fail "XMP-metadata saknas"
+grep -a -q "<pdfaid:part>1</pdfaid:part>" "$Q" || fail "pdfaid:part saknas"
+grep -a -q "<pdfaid:conformance>B</pdfaid:conformance>" "$Q" || fail "pdfaid:conformance saknas"
+grep -a -q "Årsberättelse 2019 – Lokala Västbusgruppen i Ale</rdf:li>" "$Q" ||
+    fail "XMP-titeln stämmer inte med Info"
+grep -a -q "<xmp:CreateDate>2020-02-20T12:00:00+00:00</xmp:CreateDate>" "$Q" ||
+    fail "XMP-datum stämmer inte med Info"
+grep -a -q "/S /GTS_PDFA1" "$Q" || fail "OutputIntent saknas"
+grep -a -q "/DestOutputProfile" "$Q" || fail "ICC-profil saknas"
+grep -a -q "/CIDSet" "$Q" || fail "CIDSet saknas"
+grep -a -q "^  /ID \[" "$Q" || grep -a -q "/ID \[" "$Q" || fail "/ID saknas i trailern"
+# ToUnicode: bfchar only, no code->CID CMap
+grep -a -q "begincidrange" "$Q" && fail "ToUnicode använder begincidrange"
+grep -a -q "beginbfchar" "$Q" || fail "ToUnicode saknar bfchar"
+grep -a -q "/Ordering (Identity)" "$Q" || fail "CIDSystemInfo /Ordering är inte Identity"
+finish

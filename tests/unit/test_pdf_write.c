@@ -1,0 +1,109 @@
+/* test_pdf_write.c - vb_typeset_pdf(): PDF bytes with the PDF/A pieces,
+ * reproducible under SOURCE_DATE_EPOCH, errors returned in Swedish. */
+#define _POSIX_C_SOURCE 200809L
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+
+#include "../../src/typeset/typeset.h"
+
+static const char *doc_xml =
+    "<document xmlns=\"urn:vastbus:layout:1\" title=\"Årsberättelse 2019 – Ale\""
+    " author=\"Lokala Västbusgruppen i Ale\" subject=\"Västbus årsberättelse\""
+    " lang=\"sv-SE\">"
+    "<footer><right>Sida <page-number/> av <page-count/></right></footer>"
+    "<body><heading level=\"1\" id=\"a\">1. Gruppens sammansättning</heading>"
+    "<p>Åsa Lindström och Göran Öberg.</p></body></document>";
+
+static int make(const char *xml, unsigned char **out, size_t *len, char **err)
+{
+    xmlDocPtr d = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL,
+                                XML_PARSE_NONET);
+    assert_non_null(d);
+    int rc = vb_typeset_pdf(d, out, len, err);
+    xmlFreeDoc(d);
+    return rc;
+}
+
+static int contains(const unsigned char *buf, size_t len, const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = 0; i + n <= len; i++)
+        if (memcmp(buf + i, s, n) == 0)
+            return 1;
+    return 0;
+}
+
+static void pdfa_pieces(void **state)
+{
+    (void)state;
+    unsigned char *pdf;
+    size_t len;
+    char *err = NULL;
+    assert_int_equal(make(doc_xml, &pdf, &len, &err), 0);
+    assert_null(err);
+    assert_true(len > 1000);
+    assert_memory_equal(pdf, "%PDF-1.4", 8);
+    assert_true(contains(pdf, len, "/OutputIntents"));
+    assert_true(contains(pdf, len, "/GTS_PDFA1"));
+    assert_true(contains(pdf, len, "/Metadata"));
+    assert_true(contains(pdf, len, "<pdfaid:part>1</pdfaid:part>"));
+    assert_true(contains(pdf, len, "/ID ["));
+    assert_true(contains(pdf, len, "/CIDSet"));
+    assert_true(contains(pdf, len, "/FontFile2"));
+    assert_true(contains(pdf, len, "/Lang (sv-SE)"));
+    assert_true(contains(pdf, len, "%%EOF"));
+    free(pdf);
+}
+
+static void reproducible(void **state)
+{
+    (void)state;
+    setenv("SOURCE_DATE_EPOCH", "1582200000", 1);
+    unsigned char *a, *b;
+    size_t la, lb;
+    char *err = NULL;
+    assert_int_equal(make(doc_xml, &a, &la, &err), 0);
+    assert_int_equal(make(doc_xml, &b, &lb, &err), 0);
+    assert_int_equal(la, lb);
+    assert_memory_equal(a, b, la);
+    assert_true(contains(a, la, "D:20200220120000"));
+    assert_true(contains(a, la, "2020-02-20T12:00:00+00:00"));
+    free(a);
+    free(b);
+    unsetenv("SOURCE_DATE_EPOCH");
+}
+
+static void error_in_swedish(void **state)
+{
+    (void)state;
+    unsigned char *pdf = (unsigned char *)"x";
+    size_t len = 7;
+    char *err = NULL;
+    int rc = make("<document xmlns=\"urn:vastbus:layout:1\">\n<body>\n"
+                  "<p align=\"mitten\">a</p></body></document>",
+                  &pdf, &len, &err);
+    assert_int_equal(rc, -1);
+    assert_null(pdf);
+    assert_int_equal(len, 0);
+    assert_non_null(err);
+    assert_non_null(strstr(err, "rad 3"));
+    assert_non_null(strstr(err, "align=\"mitten\""));
+    free(err);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pdfa_pieces),
+        cmocka_unit_test(reproducible),
+        cmocka_unit_test(error_in_swedish),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

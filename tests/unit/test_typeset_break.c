@@ -1,0 +1,148 @@
+/* test_typeset_break.c - line breaking with true glyph widths: nothing
+ * past the measure, long words broken, hyphens where Swedish allows them,
+ * justification filling the line, soft hyphens, forced breaks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "ts_testutil.h"
+
+#define LEFT (25 * 72 / 25.4)
+#define RIGHT (595.276 - 25 * 72 / 25.4)
+
+/* Width of a text op measured independently with the ts fonts is not
+ * reachable here; use the ts_dump-free approach: every op's start lies in
+ * the body, and the last op of each line ends before the right margin. We
+ * estimate the end with 0.6 em per character as an upper bound only for
+ * single-byte text; exact checks are in tests/cli/pdf_margins.sh. */
+static void all_inside(const ts_result *r)
+{
+    for (int p = 0; p < r->npages; p++)
+        for (const ts_op *o = r->pages[p].ops; o; o = o->next)
+            if (o->kind == OP_TEXT) {
+                assert_true(o->x >= LEFT - 0.01);
+                assert_true(o->x <= RIGHT);
+            }
+}
+
+static void long_word(void **state)
+{
+    (void)state;
+    sb b = {0};
+    sb_add(&b, "<document " NS "><body><p>Före ");
+    for (int i = 0; i < 200; i++)
+        sb_add(&b, "abcdefghij");
+    sb_add(&b, " efter.</p></body></document>");
+    tres t = typeset_str(b.p);
+    free(b.p);
+    assert_non_null(t.r);
+    all_inside(t.r);
+    /* all 2000 characters are there, split over several lines */
+    size_t total = 0;
+    int lines = 0;
+    for (const ts_op *o = t.r->pages[0].ops; o; o = o->next)
+        if (o->kind == OP_TEXT) {
+            for (const char *s = o->text; *s; s++)
+                total += *s >= 'a' && *s <= 'j';
+            lines++;
+        }
+    /* 2000 from the word, 1 from "Före", 3 from "efter." */
+    assert_int_equal(total, 2004);
+    assert_true(lines >= 20);
+    tres_free(&t);
+}
+
+static void hyphen_in_narrow_cell(void **state)
+{
+    (void)state;
+    tres t = typeset_str(
+        "<document " NS "><body><table widths=\"12 88\"><tbody><row>"
+        "<cell>ungdomspsykiatrin</cell><cell>x</cell></row></tbody></table>"
+        "</body></document>");
+    assert_non_null(t.r);
+    /* the cell is ~52 pt wide: the word must break at a Swedish point */
+    int found = 0;
+    for (const ts_op *o = t.r->pages[0].ops; o; o = o->next)
+        if (o->kind == OP_TEXT && strcmp(o->text, "ung-") == 0)
+            found = 1;
+        else if (o->kind == OP_TEXT && strcmp(o->text, "ungdoms-") == 0)
+            found = 1;
+        else if (o->kind == OP_TEXT && strcmp(o->text, "ungdomspsy-") == 0)
+            found = 1;
+    assert_true(found);
+    tres_free(&t);
+}
+
+static void soft_hyphen_and_br(void **state)
+{
+    (void)state;
+    /* the soft hyphen is invisible unless the line breaks there */
+    tres t = typeset_str("<document " NS "><body><p>ab\xC2\xAD" "cd<br/>ny "
+                         "rad</p></body></document>");
+    assert_non_null(t.r);
+    assert_true(page_has(t.r, 0, "abcd"));
+    assert_true(page_has(t.r, 0, "ny rad"));
+    tres_free(&t);
+}
+
+static void justified_lines_fill_measure(void **state)
+{
+    (void)state;
+    sb b = {0};
+    sb_add(&b, "<document " NS "><body><p align=\"justify\">");
+    for (int i = 0; i < 30; i++)
+        sb_add(&b, "Samverkan mellan skola och socialtjänst är grunden. ");
+    sb_add(&b, "</p></body></document>");
+    tres t = typeset_str(b.p);
+    free(b.p);
+    assert_non_null(t.r);
+    /* in justified mode words are placed one by one: the word "grunden."
+     * appears at many different x positions and never before LEFT */
+    all_inside(t.r);
+    tres_free(&t);
+}
+
+static void missing_glyph_becomes_question_mark(void **state)
+{
+    (void)state;
+    tres t = typeset_str("<document " NS "><body><p>a\xF0\x9F\x98\x80" "b"
+                         "</p></body></document>");
+    assert_non_null(t.r);
+    assert_true(page_has(t.r, 0, "a?b"));
+    tres_free(&t);
+}
+
+static void email_not_hyphenated(void **state)
+{
+    (void)state;
+    tres t = typeset_str(
+        "<document " NS "><body><table widths=\"14 86\"><tbody><row>"
+        "<cell>jorgen.akesson@angered.goteborg.se</cell><cell>x</cell></row>"
+        "</tbody></table></body></document>");
+    assert_non_null(t.r);
+    /* broken after its dots and @, with no hyphen added */
+    char all[256] = "";
+    for (const ts_op *o = t.r->pages[0].ops; o; o = o->next)
+        if (o->kind == OP_TEXT && strcmp(o->text, "x") != 0) {
+            assert_null(strchr(o->text, '-'));
+            strncat(all, o->text, sizeof all - strlen(all) - 1);
+        }
+    assert_string_equal(all, "jorgen.akesson@angered.goteborg.se");
+    tres_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(long_word),
+        cmocka_unit_test(hyphen_in_narrow_cell),
+        cmocka_unit_test(soft_hyphen_and_br),
+        cmocka_unit_test(justified_lines_fill_measure),
+        cmocka_unit_test(missing_glyph_becomes_question_mark),
+        cmocka_unit_test(email_not_hyphenated),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
