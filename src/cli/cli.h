@@ -26,6 +26,10 @@ struct vb_ctx {
 	struct vb_schema *manifest_xsd;
 	struct vb_geo *geo;		/* lazily loaded data/geografi.xml */
 	int geo_failed;			/* reported once, not per file */
+	struct vb_ctx_xslt {		/* compiled stylesheets, by path */
+		char *rel;
+		struct vb_xslt *x;
+	} xslt[8];
 };
 
 /* Finds the data folder: $VASTBUS_DATA, else the build tree the program
@@ -34,6 +38,12 @@ struct vb_ctx {
 int vb_ctx_init(struct vb_ctx *ctx);
 void vb_ctx_free(struct vb_ctx *ctx);
 char *vb_ctx_path(const struct vb_ctx *ctx, const char *rel);	/* malloc'd */
+
+/* The stylesheet at rel (e.g. "xslt/rapport-html.xsl") below the data
+ * folder, compiled on first use and owned by ctx; reads confined to the
+ * data folder. NULL with a finding in d when it cannot be loaded. */
+struct vb_xslt *vb_ctx_xslt(struct vb_ctx *ctx, const char *rel,
+			    struct vb_diags *d);
 
 /* Expands the arguments: files as given, folders to their *.xml files in
  * sorted order. Unreadable arguments are kept so the caller reports them. */

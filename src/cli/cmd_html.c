@@ -22,19 +22,12 @@ static char *
 render_html(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 	    struct vb_diags *d)
 {
+	(void)state;
+	struct vb_xslt *x = vb_ctx_xslt(ctx, "xslt/rapport-html.xsl", d);
+	if (x == NULL)
+		return NULL;
 	char *err = NULL;
-	if (*state == NULL) {
-		char *path = vb_ctx_path(ctx, "xslt/rapport-html.xsl");
-		const char *allow[] = { ctx->datadir, NULL };
-		*state = vb_xslt_load(path, allow, &err);
-		free(path);
-		if (*state == NULL) {
-			vb_diag(d, VB_S_DATA, 0, "%s", err);
-			free(err);
-			return NULL;
-		}
-	}
-	char *out = vb_xslt_run(*state, doc, NULL, len, &err);
+	char *out = vb_xslt_run(x, doc, NULL, len, &err);
 	if (out == NULL) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err);
 		free(err);
@@ -42,17 +35,11 @@ render_html(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 	return out;
 }
 
-static void
-free_state(void *state)
-{
-	vb_xslt_free(state);
-}
-
 int
 vb_cmd_html(struct vb_ctx *ctx, int argc, char **argv)
 {
 	static const struct vb_backend be = {
-		"html", ".html", usage, render_html, free_state
+		"html", ".html", usage, render_html, NULL
 	};
 	return vb_render_batch(ctx, &be, argc, argv);
 }

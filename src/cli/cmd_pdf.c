@@ -24,19 +24,12 @@ static char *
 render_pdf(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 	   struct vb_diags *d)
 {
+	(void)state;
+	struct vb_xslt *x = vb_ctx_xslt(ctx, "xslt/rapport-layout.xsl", d);
+	if (x == NULL)
+		return NULL;
 	char *err = NULL;
-	if (*state == NULL) {
-		char *path = vb_ctx_path(ctx, "xslt/rapport-layout.xsl");
-		const char *allow[] = { ctx->datadir, NULL };
-		*state = vb_xslt_load(path, allow, &err);
-		free(path);
-		if (*state == NULL) {
-			vb_diag(d, VB_S_DATA, 0, "%s", err);
-			free(err);
-			return NULL;
-		}
-	}
-	xmlDocPtr layout = vb_xslt_run_doc(*state, doc, NULL, &err);
+	xmlDocPtr layout = vb_xslt_run_doc(x, doc, NULL, &err);
 	if (layout == NULL) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err);
 		free(err);
@@ -52,17 +45,11 @@ render_pdf(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 	return (char *)pdf;
 }
 
-static void
-free_state(void *state)
-{
-	vb_xslt_free(state);
-}
-
 int
 vb_cmd_pdf(struct vb_ctx *ctx, int argc, char **argv)
 {
 	static const struct vb_backend be = {
-		"pdf", ".pdf", usage, render_pdf, free_state
+		"pdf", ".pdf", usage, render_pdf, NULL
 	};
 	return vb_render_batch(ctx, &be, argc, argv);
 }

@@ -75,9 +75,11 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 			be->cmd);
 		return VB_EXIT_USAGE;
 	}
-	if (dir && !is_dir(dir)) {
-		fprintf(stderr, "vastbus %s: katalogen %s finns inte\n", be->cmd, dir);
-		return VB_EXIT_USAGE;
+	/* The output folder is made when missing (one level, like mkdir). */
+	if (dir && !is_dir(dir) && mkdir(dir, 0777) != 0) {
+		fprintf(stderr, "vastbus %s: kan inte skapa katalogen %s: %s\n",
+			be->cmd, dir, vb_strerror_sv(errno));
+		return VB_EXIT_INVALID;
 	}
 	struct vb_inputs in = { 0 };
 	vb_inputs_expand(&in, argv + optind, argc - optind);
