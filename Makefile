@@ -94,7 +94,8 @@ demo: deps
 	./$(PROG) validera samples/gr-2019
 	./$(PROG) html -d out samples/gr-2019
 	./$(PROG) pdf -d out samples/gr-2019
-	@echo "Klart: se out/ (HTML och PDF för Göteborgsregionen 2019)."
+	./$(PROG) arsbok samples/gr-2019/arsbok.xml -o out/arsbok-2019.pdf --html out/arsbok-2019.html
+	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF)."
 
 check: deps
 	@$(MAKE) --no-print-directory all unit cli

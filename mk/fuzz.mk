@@ -3,6 +3,7 @@
 #   make fuzz SECONDS=N     build the harnesses into build-fuzz/ and run each
 #                           for N seconds (default 60), one after the other
 #   make fuzz FUZZ=layout   only that harness (report, layout)
+#   make fuzz FUZZ_EXTRA=…  more libFuzzer options (see below)
 #   make fuzz-build         only build them
 #   make fuzz-repro FILE=…  run both harnesses once on FILE (a crash input)
 #   make fuzz-clean
@@ -15,6 +16,8 @@
 # See doc/fuzzing.md.
 
 FUZZ_DIR     = build-fuzz
+# Looked up each time it is used (recursive), so an install by
+# fuzz-check-cc is seen in the same run.
 FUZZ_CC     ?= $(firstword $(shell command -v clang-14 clang 2>/dev/null))
 FUZZ_SAN     = -fsanitize=address,undefined -fno-sanitize-recover=all \
                -fno-omit-frame-pointer
@@ -22,11 +25,12 @@ FUZZ_CFLAGS  = -std=c17 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
                -fsanitize=fuzzer-no-link -MMD -MP
 FUZZ_CPPFLAGS = $(CPPFLAGS) -DVB_FUZZ_SRCDIR='"$(CURDIR)"'
 
-# What each harness links: only the parts of src/ it needs, so that work in
-# progress elsewhere in the tree does not stop the other harness.
-FUZZ_REPORT_SRC := $(filter src/util/% src/diag/% src/xml/% src/xslt/% \
-                   src/check/% src/geo/%,$(LIB_SRC))
-FUZZ_LAYOUT_SRC := $(filter-out src/cli/% src/check/% src/geo/% src/xslt/%,\
+# What each harness links: only the folders of src/ it needs, so that work
+# in progress elsewhere in the tree does not stop it; each set goes into a
+# static archive, so the linker takes only the objects really called.
+FUZZ_REPORT_SRC := $(filter $(patsubst %,src/%/%,util diag xml xslt check geo),\
+                   $(LIB_SRC))
+FUZZ_LAYOUT_SRC := $(filter $(patsubst %,src/%/%,util diag xml layout typeset pdf),\
                    $(LIB_SRC))
 FUZZ_REPORT_OBJ := $(FUZZ_REPORT_SRC:%.c=$(FUZZ_DIR)/%.o)
 FUZZ_LAYOUT_OBJ := $(FUZZ_LAYOUT_SRC:%.c=$(FUZZ_DIR)/%.o)
@@ -48,13 +52,18 @@ FUZZ_DICT_layout   = tests/fuzz/layout.dict
 FUZZ_SEEDS_report  = tests/fuzz/corpus/report $(wildcard samples/gr-2019 \
                      samples/ogiltiga tests/validera)
 FUZZ_SEEDS_layout  = tests/fuzz/corpus/layout $(wildcard tests/layout)
-FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_EXTRA)
+# FUZZ_EXTRA: more libFuzzer options, e.g. to go on past known findings:
+#   make fuzz FUZZ_EXTRA="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"
 
 # The fuzzer's own sanitizer settings: leaks are findings, system-library
-# leaks are suppressed by the same list as `make check SANITIZE=1`.
+# leaks are suppressed by the same list as `make check SANITIZE=1`. To fuzz
+# on past a known, still open leak, point FUZZ_SUPP at a copy of that list
+# with one more line (e.g. leak:pdf_font_finish); never commit such a line.
+FUZZ_SUPP ?= tests/lsan.supp
 FUZZ_ENV = ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:allocator_may_return_null=1 \
            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-           LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+           LSAN_OPTIONS=suppressions=$(CURDIR)/$(FUZZ_SUPP):print_suppressions=0 \
            SOURCE_DATE_EPOCH=1577836800
 
 SECONDS ?= 60
@@ -62,7 +71,16 @@ FUZZ    ?= $(FUZZ_TARGETS)
 
 .PHONY: fuzz fuzz-build fuzz-repro fuzz-clean fuzz-check-cc
 
+# clang (with libFuzzer) is not needed by `make check`, so it is not in
+# scripts/debian-packages.txt; it is installed here when missing, the same
+# way (apt-get, sudo when not root).
 fuzz-check-cc:
+	@command -v clang-14 >/dev/null 2>&1 || command -v clang >/dev/null 2>&1 || { \
+	    echo "Installerar Debianpaket som saknas: clang (för make fuzz)"; \
+	    if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO apt-get install -y -qq --no-install-recommends clang; }
 	@test -n "$(FUZZ_CC)" || { echo "fuzz: clang is missing (apt-get install clang; libFuzzer comes with it)"; exit 1; }
 
 fuzz-build: fuzz-check-cc $(FUZZ_BINS)
@@ -71,15 +89,15 @@ $(FUZZ_DIR)/src/%.o: src/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -c -o $@ $<
 
-$(FUZZ_DIR)/fuzz_report: tests/fuzz/fuzz_report.c $(FUZZ_REPORT_OBJ)
-	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-	    -o $@ $< $(FUZZ_REPORT_OBJ) $(LDLIBS)
+$(FUZZ_DIR)/libreport.a: $(FUZZ_REPORT_OBJ)
+	rm -f $@ && ar rcs $@ $^
 
-$(FUZZ_DIR)/fuzz_layout: tests/fuzz/fuzz_layout.c $(FUZZ_LAYOUT_OBJ)
-	@mkdir -p $(dir $@)
+$(FUZZ_DIR)/liblayout.a: $(FUZZ_LAYOUT_OBJ)
+	rm -f $@ && ar rcs $@ $^
+
+$(FUZZ_DIR)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_DIR)/lib%.a
 	$(FUZZ_CC) $(FUZZ_CPPFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer \
-	    -o $@ $< $(FUZZ_LAYOUT_OBJ) $(LDLIBS)
+	    -o $@ $< $(FUZZ_DIR)/lib$*.a $(LDLIBS)
 
 -include $(FUZZ_REPORT_OBJ:.o=.d) $(FUZZ_LAYOUT_OBJ:.o=.d) \
          $(FUZZ_BINS:=.d)
@@ -100,17 +118,23 @@ fuzz: fuzz-check-cc $(FUZZ:%=$(FUZZ_DIR)/fuzz_%)
 	    test -x $(FUZZ_DIR)/fuzz_$$h || { echo "fuzz: fuzz_$$h is not built"; exit 2; }; \
 	    mkdir -p $(FUZZ_DIR)/corpus/$$h; \
 	    echo "== fuzz_$$h: $(SECONDS) s, log in $(FUZZ_DIR)/logs/$$h.log"; \
+	    before=$$(ls $(FUZZ_DIR)/crashes | wc -l); start=$$(date +%s); \
 	    env $(FUZZ_ENV) ./$(FUZZ_DIR)/fuzz_$$h $(FUZZ_OPTS) \
 	        -max_len=$$maxlen -dict=$$dict -max_total_time=$(SECONDS) \
 	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$h- \
 	        $(FUZZ_DIR)/corpus/$$h $$seeds \
-	        > $(FUZZ_DIR)/logs/$$h.log 2>&1 && found=0 || { \
-	        found=1; fail=$$((fail+1)); echo "FOUND: fuzz_$$h (see the log)"; \
+	        > $(FUZZ_DIR)/logs/$$h.log 2>&1 || fail=$$((fail+1)); \
+	    found=$$(( $$(ls $(FUZZ_DIR)/crashes | wc -l) - before )); \
+	    if [ $$found -gt 0 ]; then \
+	        [ $$fail -gt 0 ] || fail=1; \
+	        echo "FOUND: fuzz_$$h: $$found new file(s) in $(FUZZ_DIR)/crashes/ (see the log)"; \
 	        grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|artifact_prefix|Test unit written)' \
-	            $(FUZZ_DIR)/logs/$$h.log | head -5; }; \
+	            $(FUZZ_DIR)/logs/$$h.log | head -5; fi; \
 	    execs=$$(sed -n 's/^stat::number_of_executed_units: *//p' $(FUZZ_DIR)/logs/$$h.log); \
-	    echo "$$h: $${execs:-?} executions, $$(ls $(FUZZ_DIR)/corpus/$$h | wc -l) new corpus files"; \
-	    echo "$$(date -u +%Y-%m-%dT%H:%MZ) $$h $(SECONDS)s execs=$${execs:-?} found=$$found" \
+	    [ -n "$$execs" ] || execs=$$(sed -n 's/^#\([0-9]*\):.*/\1/p' $(FUZZ_DIR)/logs/$$h.log | tail -1); \
+	    secs=$$(( $$(date +%s) - start )); \
+	    echo "$$h: $$secs s, $${execs:-?} executions, $$found finding(s), $$(ls $(FUZZ_DIR)/corpus/$$h | wc -l) files in its corpus"; \
+	    echo "$$(date -u +%Y-%m-%dT%H:%MZ) $$h wall=$${secs}s execs=$${execs:-?} findings=$$found" \
 	        >> $(FUZZ_DIR)/logs/history.txt; \
 	done; test $$fail -eq 0
 

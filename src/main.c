@@ -26,6 +26,7 @@ static const char usage[] =
 	"  pdf FIL|KATALOG … [-o|-d]     gör PDF enligt den officiella mallen\n"
 	"  mall --kommun K [--stadsdel S] --ar ÅR [-o FIL]\n"
 	"                                skriv en tom årsberättelse att fylla i\n"
+	"  arsbok MANIFEST [-o|--html]   sammanställ delregionens årsbok (PDF, HTML)\n"
 	"  sats LAYOUT.xml -o UT.pdf     sätt ett layoutträd till PDF (för mallförfattare)\n"
 	"\n"
 	"  vastbus KOMMANDO --hjalp      hjälp för ett kommando\n"
@@ -45,6 +46,7 @@ static const struct command commands[] = {
 	{ "pdf", vb_cmd_pdf },
 	{ "mall", vb_cmd_mall },
 	{ "sats", vb_cmd_sats },
+	{ "arsbok", vb_cmd_arsbok },
 	{ NULL, NULL }
 };
 

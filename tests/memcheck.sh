@@ -7,7 +7,9 @@
 # samples/gr-2019, samples/ogiltiga, tests/validera, the strange reports of
 # tests/fuzz/corpus/report and the kept fuzz findings of tests/regress/fuzz;
 # plus the fuzz harnesses' plain drivers (build-memcheck/) over the seed
-# corpora, which reach the rule checks and the typesetter directly.
+# corpora and every kept finding (also the open ones, tests/regress/fuzz/
+# open/, which `make check` leaves out), reaching the rule checks and the
+# typesetter directly.
 # A run fails on any valgrind error (invalid read/write, use of
 # uninitialised memory, bad free) and on any definite or indirect leak;
 # vastbus's own status may be 0 (all valid) or 1 (some file invalid), since
@@ -77,7 +79,7 @@ set_files() {
     ogiltiga) ls samples/ogiltiga/*.xml 2>/dev/null ;;
     validera) ls tests/validera/*.xml 2>/dev/null ;;
     fuzz-korpus) ls tests/fuzz/corpus/report/*.xml 2>/dev/null ;;
-    fuzz-fynd) ls tests/regress/fuzz/report/* 2>/dev/null ;;
+    fuzz-fynd) ls tests/regress/fuzz/report/* tests/regress/fuzz/open/report/* 2>/dev/null ;;
     esac
 }
 SETS="gr-2019 ogiltiga validera fuzz-korpus fuzz-fynd"
@@ -118,13 +120,14 @@ run "mall-fel" "0 1 2" "$VASTBUS" mall --kommun Finns-inte --ar 2019 -o "$tmp/ma
 if [ -x "$DRIVERS/report_driver" ]; then
     # shellcheck disable=SC2046
     run "driver-report" "0" "$DRIVERS/report_driver" \
-        $(ls tests/fuzz/corpus/report/* tests/regress/fuzz/report/* 2>/dev/null)
+        $(ls tests/fuzz/corpus/report/* tests/regress/fuzz/report/* \
+             tests/regress/fuzz/open/report/* 2>/dev/null)
 fi
 if [ -x "$DRIVERS/layout_driver" ]; then
     # shellcheck disable=SC2046
     run "driver-layout" "0" "$DRIVERS/layout_driver" \
         $(ls tests/layout/*.xml tests/fuzz/corpus/layout/* \
-             tests/regress/fuzz/layout/* 2>/dev/null)
+             tests/regress/fuzz/layout/* tests/regress/fuzz/open/layout/* 2>/dev/null)
 fi
 
 echo "memcheck: $runs runs under valgrind, $failed failed${skipped:+; skipped (not working yet):$skipped}"

@@ -318,7 +318,7 @@
       <xsl:call-template name="vb:etikett">
         <xsl:with-param name="nyckel" select="'tfn'"/>
       </xsl:call-template>
-      <xsl:text> </xsl:text>
+      <xsl:text>&#160;</xsl:text>
       <xsl:call-template name="vb:telefon">
         <xsl:with-param name="telefon" select="$kontakt/a:telefon"/>
       </xsl:call-template>
@@ -370,5 +370,120 @@
     <xsl:call-template name="vb:datum">
       <xsl:with-param name="datum" select="$avvikelse/@datum"/>
     </xsl:call-template>
+  </xsl:template>
+  <!-- ================================================================
+       The yearbook (arsbok-layout.xsl, arsbok-html.xsl,
+       arsbok-sammanfattning.xsl). Same rules as above: plain text only.
+
+    vb:arsbok-etikett  nyckel=KEY     fixed yearbook label
+    vb:arsbok-titel    ar             "Västbus – Årsberättelser 2019"
+    vb:arsbok-sidfot   ar delregion   "Västbus årsberättelser 2019 – GR"
+    vb:arsbok-grupp    kommun [stadsdel]  "Ale", "Göteborg, Angered"
+    vb:arsbok-status   varde          Inlämnad / Inlämnad för sent / ...
+       ================================================================ -->
+  <xsl:template name="vb:arsbok-etikett">
+    <xsl:param name="nyckel"/>
+    <xsl:choose>
+      <xsl:when test="$nyckel = 'delregion'">Delregion</xsl:when>
+      <xsl:when test="$nyckel = 'utgivare'">Utgivare</xsl:when>
+      <xsl:when test="$nyckel = 'utskriven'">Utskriven</xsl:when>
+      <xsl:when test="$nyckel = 'innehall'">Innehåll</xsl:when>
+      <xsl:when test="$nyckel = 'forord'">Förord</xsl:when>
+      <xsl:when test="$nyckel = 'sammanfattning'">Sammanfattning för delregionen</xsl:when>
+      <xsl:when test="$nyckel = 'arsberattelserna'">Årsberättelserna</xsl:when>
+      <xsl:when test="$nyckel = 'amne'">Västbus årsberättelser, sammanställning för delregionen</xsl:when>
+      <xsl:when test="$nyckel = 'till-kapitel'">Kapitel</xsl:when>
+      <xsl:when test="$nyckel = 'till-innehall'">Till innehållsförteckningen</xsl:when>
+
+      <!-- summary sections -->
+      <xsl:when test="$nyckel = 'rubrik.inlamning'">Inlämnade årsberättelser</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.moten'">Möten</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.utbildning'">Utbildningsinsatser</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.avvikelser'">Avvikelser</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.pergrupp'">Siffror per grupp</xsl:when>
+
+      <!-- tables and charts -->
+      <xsl:when test="$nyckel = 'tabell.inlamning'">Förväntade årsberättelser och deras status</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.utbildning'">Utbildningsinsatser och deltagare</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.kategori'">Avvikelser per kategori</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.status'">Avvikelser per status</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.matris'">Avvikelser efter rapporterande verksamhet (rader) och berörd verksamhet (kolumner)</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.pergrupp'">Möten, utbildningsinsatser och avvikelser per grupp</xsl:when>
+      <xsl:when test="$nyckel = 'diagram.kategori'">Avvikelser per kategori</xsl:when>
+      <xsl:when test="$nyckel = 'diagram.moten'">Möten per grupp</xsl:when>
+      <xsl:when test="$nyckel = 'diagram.enhet.st'">st.</xsl:when>
+
+      <!-- column and row headings -->
+      <xsl:when test="$nyckel = 'kol.grupp'">Grupp</xsl:when>
+      <xsl:when test="$nyckel = 'kol.status'">Status</xsl:when>
+      <xsl:when test="$nyckel = 'kol.inlamnad'">Inlämnad</xsl:when>
+      <xsl:when test="$nyckel = 'kol.moten'">Möten</xsl:when>
+      <xsl:when test="$nyckel = 'kol.insatser'">Insatser</xsl:when>
+      <xsl:when test="$nyckel = 'kol.deltagare'">Deltagare</xsl:when>
+      <xsl:when test="$nyckel = 'kol.avvikelser'">Avvikelser</xsl:when>
+      <xsl:when test="$nyckel = 'kol.kategori'">Kategori</xsl:when>
+      <xsl:when test="$nyckel = 'kol.uppgift'">Uppgift</xsl:when>
+      <xsl:when test="$nyckel = 'kol.rapporterande'">Rapporterande</xsl:when>
+      <xsl:when test="$nyckel = 'rad.insatser'">Utbildningsinsatser</xsl:when>
+      <xsl:when test="$nyckel = 'rad.deltagare'">Deltagare (där antalet anges)</xsl:when>
+      <xsl:when test="$nyckel = 'rad.bara-antal'">Bara antal angivet (ingen kategori)</xsl:when>
+      <xsl:when test="$nyckel = 'totalt'">Totalt</xsl:when>
+      <xsl:when test="$nyckel = 'ingen-uppgift'">–</xsl:when>
+
+      <!-- list labels in "Inlämnade årsberättelser" -->
+      <xsl:when test="$nyckel = 'lista.saknas'">Har inte lämnat in</xsl:when>
+      <xsl:when test="$nyckel = 'lista.sen'">Inlämnade efter sista dag 1 mars</xsl:when>
+      <xsl:when test="$nyckel = 'lista.ogiltig'">Inlämnade men ogiltiga (inte med som kapitel)</xsl:when>
+      <xsl:when test="$nyckel = 'inga'">inga</xsl:when>
+      <xsl:when test="$nyckel = 'fel'">fel</xsl:when>
+      <xsl:when test="$nyckel = 'not.sen'">Årsberättelsen lämnades in efter sista dag, 1 mars.</xsl:when>
+      <xsl:otherwise>??<xsl:value-of select="$nyckel"/>??</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "Västbus – Årsberättelser 2019" (cover, document title). -->
+  <xsl:template name="vb:arsbok-titel">
+    <xsl:param name="ar"/>
+    <xsl:text>Västbus – Årsberättelser </xsl:text>
+    <xsl:value-of select="normalize-space($ar)"/>
+  </xsl:template>
+
+  <!-- "Västbus årsberättelser 2019 – Göteborgsregionen" (running footer). -->
+  <xsl:template name="vb:arsbok-sidfot">
+    <xsl:param name="ar"/>
+    <xsl:param name="delregion"/>
+    <xsl:text>Västbus årsberättelser </xsl:text>
+    <xsl:value-of select="normalize-space($ar)"/>
+    <xsl:text> – </xsl:text>
+    <xsl:value-of select="normalize-space($delregion)"/>
+  </xsl:template>
+
+  <!-- An expected group by its place: "Ale", "Göteborg, Angered". -->
+  <xsl:template name="vb:arsbok-grupp">
+    <xsl:param name="kommun"/>
+    <xsl:param name="stadsdel" select="''"/>
+    <xsl:value-of select="normalize-space($kommun)"/>
+    <xsl:if test="normalize-space($stadsdel) != ''">
+      <xsl:text>, </xsl:text>
+      <xsl:value-of select="normalize-space($stadsdel)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- A group's status in the yearbook (set by vastbus arsbok). -->
+  <xsl:template name="vb:arsbok-status">
+    <xsl:param name="varde"/>
+    <xsl:choose>
+      <xsl:when test="$varde = 'inlamnad'">Inlämnad</xsl:when>
+      <xsl:when test="$varde = 'sen'">Inlämnad för sent</xsl:when>
+      <xsl:when test="$varde = 'saknas'">Saknas</xsl:when>
+      <xsl:when test="$varde = 'ogiltig'">Inlämnad men ogiltig</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$varde"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A whole number or a share with one decimal, Swedish style ("5,2"). -->
+  <xsl:template name="vb:decimaltal">
+    <xsl:param name="tal"/>
+    <xsl:value-of select="format-number(number($tal), '#&#160;##0,0', 'vb:sv')"/>
   </xsl:template>
 </xsl:stylesheet>

@@ -222,7 +222,7 @@
       <xsl:with-param name="niva" select="$niva"/>
       <xsl:with-param name="prefix" select="$prefix"/>
     </xsl:call-template>
-    <table id="{$prefix}sammansattning-tabell" widths="28 22 34 16">
+    <table id="{$prefix}sammansattning-tabell" widths="26 26 34 14">
       <xsl:call-template name="caption-attribut">
         <xsl:with-param name="id" select="'sammansattning'"/>
       </xsl:call-template>

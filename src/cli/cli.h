@@ -45,6 +45,15 @@ char *vb_ctx_path(const struct vb_ctx *ctx, const char *rel);	/* malloc'd */
 struct vb_xslt *vb_ctx_xslt(struct vb_ctx *ctx, const char *rel,
 			    struct vb_diags *d);
 
+/* data/geografi.xml, loaded on first use and owned by ctx; NULL (reported
+ * once in d) when it cannot be read. */
+const struct vb_geo *vb_ctx_geo(struct vb_ctx *ctx, struct vb_diags *d);
+
+/* Typesets a layout tree into PDF bytes (malloc'd, *len), adding a warning
+ * for characters no font has, or a finding and NULL on failure. */
+unsigned char *vb_typeset_to_pdf(xmlDocPtr layout, size_t *len,
+				 struct vb_diags *d);
+
 /* Expands the arguments: files as given, folders to their *.xml files in
  * sorted order. Unreadable arguments are kept so the caller reports them. */
 struct vb_inputs {
@@ -73,5 +82,6 @@ int vb_cmd_html(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_pdf(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv);
 
 #endif

@@ -4,7 +4,6 @@
 
 #include "cli/cli.h"
 #include "cli/render.h"
-#include "typeset/typeset.h"
 #include "util/alloc.h"
 #include "xslt/transform.h"
 
@@ -35,12 +34,7 @@ render_pdf(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 		free(err);
 		return NULL;
 	}
-	unsigned char *pdf = NULL;
-	if (vb_typeset_pdf(layout, &pdf, len, &err) != 0) {
-		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
-		free(err);
-		pdf = NULL;
-	}
+	unsigned char *pdf = vb_typeset_to_pdf(layout, len, d);
 	xmlFreeDoc(layout);
 	return (char *)pdf;
 }

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 
 #include "cli/cli.h"
-#include "typeset/typeset.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "xml/load.h"
@@ -78,13 +77,10 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 		goto done;
 	if (vb_schema_validate(xsd, doc, &d) != 0)
 		goto done;
-	unsigned char *pdf = NULL;
 	size_t len = 0;
-	if (vb_typeset_pdf(doc, &pdf, &len, &err) != 0) {
-		vb_diag(&d, VB_E_LAYOUT, 0, "%s", err ? err : "okänt fel");
-		free(err);
+	unsigned char *pdf = vb_typeset_to_pdf(doc, &len, &d);
+	if (pdf == NULL)
 		goto done;
-	}
 	if (vb_write_atomic(out, pdf, len) != 0)
 		vb_diag(&d, VB_S_WRITE, 0, "%s: %s", out, vb_strerror_sv(errno));
 	else

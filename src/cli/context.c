@@ -11,11 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "arsbok/arsbok.h"
 #include "check/check.h"
 #include "geo/geo.h"
 #include "util/alloc.h"
 #include "xml/load.h"
 #include "xml/validate.h"
+#include "typeset/typeset.h"
 #include "xslt/transform.h"
 
 #ifndef VB_DATADIR
@@ -78,6 +80,38 @@ char *
 vb_ctx_path(const struct vb_ctx *ctx, const char *rel)
 {
 	return vb_asprintf("%s/%s", ctx->datadir, rel);
+}
+
+const struct vb_geo *
+vb_ctx_geo(struct vb_ctx *ctx, struct vb_diags *d)
+{
+	if (ctx->geo == NULL && !ctx->geo_failed) {
+		char *p = vb_ctx_path(ctx, "data/geografi.xml"), *err = NULL;
+		ctx->geo = vb_geo_load(p, &err);
+		if (ctx->geo == NULL) {
+			ctx->geo_failed = 1;
+			vb_diag(d, VB_S_DATA, 0, "%s", err);
+		}
+		free(err);
+		free(p);
+	}
+	return ctx->geo;
+}
+
+unsigned char *
+vb_typeset_to_pdf(xmlDocPtr layout, size_t *len, struct vb_diags *d)
+{
+	unsigned char *pdf = NULL;
+	char *err = NULL, *warn = NULL;
+	if (vb_typeset_pdf_warn(layout, &pdf, len, &err, &warn) != 0) {
+		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
+		free(err);
+		return NULL;
+	}
+	if (warn)
+		vb_diag(d, VB_W_GLYPH, 0, "%s", warn);
+	free(warn);
+	return pdf;
 }
 
 struct vb_xslt *
@@ -233,19 +267,9 @@ vb_report_check(struct vb_ctx *ctx, const char *path, struct vb_diags *d,
 	/* The rule checks run even after schema errors (they tolerate any
 	 * tree), so the author sees every finding at once. */
 	if (manifest) {
-		/* TODO(arsbok): the manifest's own rules come with the yearbook. */
+		vb_arsbok_check(doc, path, vb_ctx_geo(ctx, d), d);
 	} else {
-		if (ctx->geo == NULL && !ctx->geo_failed) {
-			char *p = vb_ctx_path(ctx, "data/geografi.xml"), *err = NULL;
-			ctx->geo = vb_geo_load(p, &err);
-			if (ctx->geo == NULL) {
-				ctx->geo_failed = 1;
-				vb_diag(d, VB_S_DATA, 0, "%s", err);
-			}
-			free(err);
-			free(p);
-		}
-		vb_check_report(doc, ctx->geo, d);
+		vb_check_report(doc, vb_ctx_geo(ctx, d), d);
 	}
 	if (d->worst >= VB_LEVEL_ERROR) {
 		xmlFreeDoc(doc);

@@ -19,6 +19,7 @@ static const char *const texts[VB_D__MAX] = {
 	"gruppen har inte ledamöter från både kommun och region",
 	"stadsdel saknas",
 	"fältet är inte ifyllt",
+	"tecken saknas i typsnitten",
 
 	/* errors */
 	"FEL",

@@ -44,7 +44,7 @@ typedef struct lay_inline {
 typedef enum {
     LB_HEADING, LB_TITLE, LB_P, LB_LIST, LB_ITEM, LB_TABLE, LB_ROW, LB_CELL,
     LB_KEEP, LB_BLOCK, LB_PAGEBREAK, LB_SPACER, LB_RULE, LB_TOC, LB_CHART,
-    LB_BAR
+    LB_BAR, LB_PAGELABEL
 } lay_block_kind;
 
 typedef enum { LA_DEFAULT, LA_LEFT, LA_RIGHT, LA_CENTER, LA_JUSTIFY } lay_align;
@@ -85,6 +85,9 @@ typedef struct lay_block {
     const char *label;
     double value, previous;
     bool has_previous;
+    /* page-label: style 0 decimal, 1 roman, 2 none; start >= 1 */
+    int label_style, label_start;
+    const char *label_prefix;
 } lay_block;
 
 typedef struct lay_doc {

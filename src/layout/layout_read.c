@@ -573,6 +573,37 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
         for (xmlNodePtr i = c->children; i; i = i->next)
             if (check_other(r, c, i))
                 return -1;
+    } else if (is_el(c, "page-label")) {
+        static const char *const attrs[] = {"style", "start", "prefix", NULL};
+        static const char *const styles[] = {"decimal", "roman", "none", NULL};
+        if (!(b = new_block(r, c, LB_PAGELABEL)) || check_attrs(r, c, attrs))
+            return -1;
+        for (xmlNodePtr i = c->children; i; i = i->next)
+            if (check_other(r, c, i))
+                return -1;
+        int st = -1;
+        if (attr_enum(r, c, "style", styles, &st))
+            return -1;
+        if (st < 0)
+            return fail(r, c, "<page-label> saknar style (decimal, roman "
+                        "eller none)");
+        b->label_style = st;
+        b->label_start = 1;
+        const char *sv = attr(r, c, "start");
+        double v;
+        if (sv && (lay_parse_number(sv, &v) || v < 1 || v > 100000 ||
+                   v != (int)v))
+            return fail(r, c, "start=\"%s\" på <page-label> måste vara ett "
+                        "heltal från 1 till 100000", sv);
+        if (sv)
+            b->label_start = (int)v;
+        b->label_prefix = attr(r, c, "prefix");
+        size_t nch = 0;
+        for (const char *q = b->label_prefix; q && *q; q++)
+            nch += ((unsigned char)*q & 0xC0) != 0x80;
+        if (nch > 200)
+            return fail(r, c, "prefix på <page-label> är för långt (högst "
+                        "200 byte)");
     } else if (is_el(c, "spacer")) {
         static const char *const attrs[] = {"height", NULL};
         if (!(b = new_block(r, c, LB_SPACER)) || check_attrs(r, c, attrs))

@@ -195,6 +195,37 @@ static void outline(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages)
         HPDF_SetPageMode(pdf, HPDF_PAGE_MODE_USE_OUTLINE);
 }
 
+/* /PageLabels: a number tree with one range per label (ts_page.c makes
+ * sure the first starts at page 0). The prefix is a text string, so any
+ * UTF-8 survives (HPDF_AddPageLabel writes it as bytes). */
+static void page_labels(HPDF_Doc pdf, const ts_result *r)
+{
+    if (r->nlabels == 0)
+        return;
+    HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
+    HPDF_Array nums = HPDF_Array_New(pdf->mmgr);
+    if (!tree || !nums)
+        return;
+    for (int i = 0; i < r->nlabels; i++) {
+        const ts_pagelabel *l = &r->labels[i];
+        HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
+        if (!d)
+            return;
+        if (l->style == TS_LABEL_DECIMAL)
+            HPDF_Dict_AddName(d, "S", "D");
+        else if (l->style == TS_LABEL_ROMAN)
+            HPDF_Dict_AddName(d, "S", "r");
+        if (l->start != 1 && l->style != TS_LABEL_NONE)
+            HPDF_Dict_AddNumber(d, "St", l->start);
+        if (l->prefix && *l->prefix)
+            HPDF_Dict_Add(d, "P", pdf_text_string(pdf, l->prefix));
+        HPDF_Array_AddNumber(nums, l->page);
+        HPDF_Array_Add(nums, d);
+    }
+    HPDF_Dict_Add(tree, "Nums", nums);
+    HPDF_Dict_Add(pdf->catalog, "PageLabels", tree);
+}
+
 static time_t doc_time(void)
 {
     const char *s = getenv("SOURCE_DATE_EPOCH");
@@ -232,7 +263,10 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     for (int i = 0; i < TS_NFACES && !failed(&st); i++) {
         if (!r->fonts[i].used || hb_set_is_empty(sets[i]))
             continue;
-        /* always the hyphen and digits: cheap, and safe for generated text */
+        /* The hyphen always goes in: without it libharu 2.3.0 fails on
+         * some sets (e.g. the bold "Rubrikä": HPDF_GetFont leaves
+         * HPDF_INVALID_OBJECT behind). It is in the subset, so the CIDSet
+         * (the set's code points, pdf_font.c) still matches the font. */
         hb_set_add(sets[i], '-');
         fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++);
     }
@@ -251,6 +285,7 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     if (!failed(&st)) {
         links(pdf, r, pages);
         outline(pdf, r, pages);
+        page_labels(pdf, r);
     }
     for (int i = 0; i < TS_NFACES && !failed(&st); i++)
         if (fonts[i])

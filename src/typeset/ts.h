@@ -20,6 +20,7 @@ typedef struct _HyphenDict ts_hyphdict;
 
 typedef struct ts_face {
     bool loaded;
+    bool absent;              /* a fallback face that is not installed */
     const char *path;
     int index;
     hb_blob_t *blob;
@@ -71,6 +72,7 @@ typedef struct ts_vitem {
     ts_op *ops;
     ts_anchor_l *anchors;
     ts_outline_l *outline;
+    const lay_block *label;   /* a page-label range starts here */
 } ts_vitem;
 
 typedef struct ts_table_info {
@@ -112,6 +114,11 @@ typedef struct ts_ctx {
     /* page references from the previous pass */
     const ts_result *prev;
     bool refs_unknown;        /* a page-ref had no value yet */
+    /* characters no face has (whole run) */
+    int nmissing;
+    uint32_t missing[8];
+    /* page labels: the next solid item starts a range */
+    const lay_block *pending_label;
 } ts_ctx;
 
 /* ts_main.c */
@@ -123,8 +130,13 @@ char *ts_strndup(ts_ctx *c, const char *s, size_t n);
 /* ts_font.c */
 ts_face *ts_face_get(ts_ctx *c, int face);
 /* Width of code point cp in 1/1000 em as the PDF will place it; -1 when the
- * face has no glyph for it. */
+ * face has no glyph for it (or is an absent fallback face). */
 int ts_glyph_w(ts_ctx *c, int face, uint32_t cp);
+/* The face to draw cp with when face lacks it: the fallback family's face
+ * of the same style, else its regular face; -1 when neither has it. */
+int ts_fallback_face(ts_ctx *c, int face, uint32_t cp);
+/* Notes a character no face has (for the warning). */
+void ts_note_missing(ts_ctx *c, uint32_t cp);
 void ts_fonts_free(ts_ctx *c);
 
 /* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
@@ -146,6 +158,7 @@ typedef struct ts_para_opts {
     double lh_factor;
     bool running;             /* header/footer: page numbers allowed */
     int page_no, page_count;  /* for running content */
+    const ts_result *label;   /* page labels for page_no, or NULL */
 } ts_para_opts;
 
 typedef struct ts_line {
@@ -159,6 +172,13 @@ typedef struct ts_line {
  * gets an arena array. An empty paragraph gives 0 lines. */
 int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
                   ts_line **lines);
+/* Running content (header, footer): its width on one line, and the line
+ * itself, shortened with "…" to at most maxw, aligned by o->align within
+ * o->x and o->width. */
+double ts_para_one_width(ts_ctx *c, const lay_inline *in,
+                         const ts_para_opts *o);
+ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
+                         const ts_para_opts *o, double maxw);
 /* Natural width of inline content on one line (for table columns). */
 double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
                        double *longest_word);

@@ -12,14 +12,23 @@
 #include <fontconfig/fontconfig.h>
 #include <hb.h>
 
-static const char *const face_names[TS_NFACES] = {
+static const char *const face_names[4] = {
     "normal", "fet", "kursiv", "fet kursiv"};
 
+/* The fallback family: wide coverage (Latin, Greek, Cyrillic, symbols),
+ * sans-serif like ours, in Debian's fonts-dejavu-core. */
+static const char fallback_family[] = "DejaVu Sans";
+
+/* Finds the face through fontconfig. A fallback face that is not
+ * installed is only marked absent; a missing face of the document's own
+ * family is an error. */
 static void find_face(ts_ctx *c, int id, ts_face *f)
 {
-    const char *family = c->doc->font_family;
-    bool bold = id == TS_BOLD || id == TS_BOLDITALIC;
-    bool italic = id == TS_ITALIC || id == TS_BOLDITALIC;
+    bool fallback = id >= TS_FALLBACK;
+    const char *family = fallback ? fallback_family : c->doc->font_family;
+    int style = id & 3;
+    bool bold = style == TS_BOLD || style == TS_BOLDITALIC;
+    bool italic = style == TS_ITALIC || style == TS_BOLDITALIC;
     FcPattern *pat = FcPatternCreate();
     if (!pat)
         ts_fail(c, "slut på minne");
@@ -32,9 +41,14 @@ static void find_face(ts_ctx *c, int id, ts_face *f)
     FcResult res;
     FcPattern *m = FcFontMatch(NULL, pat, &res);
     FcPatternDestroy(pat);
-    if (!m)
+    if (!m) {
+        if (fallback) {
+            f->absent = true;
+            return;
+        }
         ts_fail(c, "typsnittet \"%s\" (%s) hittades inte: fontconfig gav "
-                "inget svar", family, face_names[id]);
+                "inget svar", family, face_names[style]);
+    }
     FcChar8 *file = NULL, *fam = NULL, *format = NULL;
     int weight = 0, slant = 0, index = 0;
     FcPatternGetString(m, FC_FILE, 0, &file);
@@ -56,15 +70,19 @@ static void find_face(ts_ctx *c, int id, ts_face *f)
     bool tt = format && strcmp((const char *)format, "TrueType") == 0;
     if (!file || !fam_ok || !weight_ok || !slant_ok || !tt) {
         FcPatternDestroy(m);
+        if (fallback) {
+            f->absent = true;
+            return;
+        }
         if (!fam_ok)
             ts_fail(c, "typsnittet \"%s\" finns inte installerat (fontconfig "
                     "föreslog \"%s\"); installera det, t.ex. paketet "
                     "fonts-liberation2", family, found);
         if (!tt)
             ts_fail(c, "typsnittet \"%s\" (%s) är inget TrueType-typsnitt",
-                    family, face_names[id]);
+                    family, face_names[style]);
         ts_fail(c, "typsnittet \"%s\" saknar snittet %s", family,
-                face_names[id]);
+                face_names[style]);
     }
     char *keep = ts_alloc_keep(c, strlen((const char *)file) + 1);
     memcpy(keep, (const char *)file, strlen((const char *)file) + 1);
@@ -76,9 +94,11 @@ static void find_face(ts_ctx *c, int id, ts_face *f)
 ts_face *ts_face_get(ts_ctx *c, int id)
 {
     ts_face *f = &c->faces[id];
-    if (f->loaded)
+    if (f->loaded || f->absent)
         return f;
     find_face(c, id, f);
+    if (f->absent)
+        return f;
     f->blob = hb_blob_create_from_file_or_fail(f->path);
     if (!f->blob)
         ts_fail(c, "typsnittsfilen %s kunde inte läsas", f->path);
@@ -102,6 +122,8 @@ ts_face *ts_face_get(ts_ctx *c, int id)
 int ts_glyph_w(ts_ctx *c, int face, uint32_t cp)
 {
     ts_face *f = ts_face_get(c, face);
+    if (f->absent)
+        return -1;
     if (cp < TS_WCACHE && f->wcache[cp] != -2)
         return f->wcache[cp];
     int w = -1;
@@ -113,6 +135,26 @@ int ts_glyph_w(ts_ctx *c, int face, uint32_t cp)
     if (cp < TS_WCACHE)
         f->wcache[cp] = (int16_t)w;
     return w;
+}
+
+int ts_fallback_face(ts_ctx *c, int face, uint32_t cp)
+{
+    int same = TS_FALLBACK | (face & 3);
+    if (ts_glyph_w(c, same, cp) >= 0)
+        return same;
+    if (same != TS_FALLBACK && ts_glyph_w(c, TS_FALLBACK, cp) >= 0)
+        return TS_FALLBACK;
+    return -1;
+}
+
+void ts_note_missing(ts_ctx *c, uint32_t cp)
+{
+    for (int i = 0; i < c->nmissing && i < 8; i++)
+        if (c->missing[i] == cp)
+            return;
+    if (c->nmissing < 8)
+        c->missing[c->nmissing] = cp;
+    c->nmissing++;
 }
 
 void ts_fonts_free(ts_ctx *c)

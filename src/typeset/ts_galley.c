@@ -22,10 +22,14 @@ ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags)
         c->capitems = nc;
     }
     bool glue = flags & VI_DISCARD;
-    if (!glue && (flags & VI_CONTENT) && c->keep_following > 0) {
+    if (!glue && (flags & (VI_CONTENT | VI_HEADING)) && c->keep_following > 0) {
         for (int k = c->last_solid < 0 ? 0 : c->last_solid; k < c->nitems; k++)
             c->items[k].brk = BRK_NO;
-        c->keep_following--;
+        /* A heading that comes before the previous one has its two lines
+         * (a one-line section) binds too, without counting: the first
+         * heading then stays with the lines that follow the second. */
+        if (flags & VI_CONTENT)
+            c->keep_following--;
     }
     ts_vitem *it = &c->items[c->nitems];
     memset(it, 0, sizeof *it);
@@ -40,8 +44,10 @@ ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags)
         }
         it->anchors = c->pending_anchors;
         it->outline = c->pending_outline;
+        it->label = c->pending_label;
         c->pending_anchors = NULL;
         c->pending_outline = NULL;
+        c->pending_label = NULL;
         c->last_solid = c->nitems;
     }
     c->nitems++;
@@ -206,12 +212,20 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
     const ts_anchor *a = c->prev ? ts_result_anchor(c->prev, b->ref) : NULL;
     if (!a)
         c->refs_unknown = true;
-    char num[16];
-    snprintf(num, sizeof num, "%d", a ? a->page + 1 : 0);
-    double numw = 0;
-    for (const char *p = num; *p; p++)
-        numw += ts_glyph_w(c, face, (unsigned char)*p) * size / 1000.0;
-    double reserve = 3 * size;
+    char num[1024];
+    if (a)
+        ts_page_label(c->prev, a->page, num, sizeof num);
+    else
+        snprintf(num, sizeof num, "0");
+    lay_inline numin = {0};
+    numin.kind = LI_TEXT;
+    numin.text = num;
+    ts_para_opts no = para_opts(c, size, face);
+    no.align = LA_RIGHT;
+    double numw = ts_para_one_width(c, &numin, &no);
+    if (numw > c->body_w / 3)
+        numw = c->body_w / 3;
+    double reserve = numw + size > 3 * size ? numw + size : 3 * size;
     ts_para_opts o = para_opts(c, size, face);
     o.x += indent;
     o.width -= indent + reserve;
@@ -244,13 +258,9 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
             ts_ops_append(&last->ops, d);
         }
     }
-    ts_op *nop = ts_op_new(c, OP_TEXT);
-    nop->face = face;
-    nop->size = size;
-    nop->x = right - numw;
-    nop->y = last->baseline;
-    nop->text = ts_strndup(c, num, strlen(num));
-    ts_ops_append(&last->ops, nop);
+    ts_line nl = ts_para_one_line(c, &numin, &no, numw);
+    ts_ops_append(&last->ops, ts_ops_shift(nl.ops, 0,
+                                           last->baseline - nl.baseline));
     /* each line of the entry links to the target */
     for (int k = 0; k < n; k++) {
         ts_op *l = ts_op_new(c, OP_LINK);
@@ -291,6 +301,9 @@ static void block(ts_ctx *c, const lay_block *b)
     case LB_CHART: ts_chart_build(c, b); break;
     case LB_TOC: toc_entry(c, b); break;
     case LB_RULE: rule(c); break;
+    case LB_PAGELABEL:
+        c->pending_label = b;
+        break;
     case LB_PAGEBREAK:
         if (c->nitems > 0)
             c->force_next = true;
@@ -342,7 +355,8 @@ void ts_galley_build(ts_ctx *c, const lay_block *body)
     c->pending_space = 0;
     c->pending_anchors = NULL;
     c->pending_outline = NULL;
+    c->pending_label = NULL;
     blocks(c, body);
-    if (c->pending_anchors || c->pending_outline)
+    if (c->pending_anchors || c->pending_outline || c->pending_label)
         ts_item_add(c, 0, BRK_OK, 0);
 }

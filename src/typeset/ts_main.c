@@ -119,12 +119,32 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
     lay_arena_free(c->prev_arena);
     c->prev_arena = NULL;
     for (int i = 0; i < TS_NFACES; i++) {
-        if (c->faces[i].loaded) {
+        if (c->faces[i].loaded && !c->faces[i].absent) {
             r->fonts[i].path = ts_strndup(c, c->faces[i].path,
                                           strlen(c->faces[i].path));
             r->fonts[i].index = c->faces[i].index;
             r->fonts[i].used = true;
         }
+    }
+    if (c->nmissing > 0) {
+        char list[200] = "";
+        size_t len = 0;
+        for (int i = 0; i < c->nmissing && i < 8; i++) {
+            char u8[8];
+            uint32_t cp = c->missing[i];
+            size_t n = cp >= 0x20 ? ts_utf8_encode(cp, u8) : 0;
+            u8[n] = 0;
+            len += (size_t)snprintf(list + len, sizeof list - len,
+                                    "%sU+%04X %s", i ? ", " : "",
+                                    (unsigned)cp, u8);
+            if (len >= sizeof list)
+                break;
+        }
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s %s%s finns inte i något typsnitt och "
+                 "visas som \xEF\xBF\xBD", c->nmissing > 1 ? "tecknen" :
+                 "tecknet", list, c->nmissing > 8 ? " m.fl." : "");
+        r->warning = ts_strndup(c, msg, strlen(msg));
     }
     r->title = doc->title;
     r->author = doc->author;
@@ -146,6 +166,16 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
 int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
                    char **err)
 {
+    char *warn = NULL;
+    int rc = vb_typeset_pdf_warn(layout, out, outlen, err, &warn);
+    free(warn);
+    return rc;
+}
+
+int vb_typeset_pdf_warn(xmlDocPtr layout, unsigned char **out,
+                        size_t *outlen, char **err, char **warn)
+{
+    *warn = NULL;
     *out = NULL;
     *outlen = 0;
     *err = NULL;
@@ -159,6 +189,8 @@ int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
         return -1;
     }
     int rc = pdf_write(r, out, outlen, err);
+    if (rc == 0 && r->warning)
+        *warn = strdup(r->warning);
     lay_arena_free(a);
     lay_free(d);
     return rc;

@@ -10,7 +10,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-enum { TS_REGULAR, TS_BOLD, TS_ITALIC, TS_BOLDITALIC, TS_NFACES };
+/* Faces: the document's family in four styles, then the same four styles
+ * of the fallback family (DejaVu Sans) for characters the first lacks. */
+enum { TS_REGULAR, TS_BOLD, TS_ITALIC, TS_BOLDITALIC, TS_FALLBACK,
+       TS_NFACES = 8 };
 
 typedef enum { OP_TEXT, OP_LINE, OP_RECT, OP_LINK } ts_op_kind;
 
@@ -53,6 +56,16 @@ typedef struct ts_font_file {
     bool used;
 } ts_font_file;
 
+typedef enum { TS_LABEL_DECIMAL, TS_LABEL_ROMAN, TS_LABEL_NONE }
+    ts_label_style;
+
+typedef struct ts_pagelabel {
+    int page;                 /* 0-based first page of the range */
+    ts_label_style style;
+    int start;                /* number of the first page, >= 1 */
+    const char *prefix;       /* UTF-8, or NULL */
+} ts_pagelabel;
+
 typedef struct ts_result {
     double page_w, page_h;
     int npages;
@@ -62,6 +75,12 @@ typedef struct ts_result {
     ts_outline *outline;
     int noutline;
     ts_font_file fonts[TS_NFACES];
+    /* page labels (PDF /PageLabels), by first page, ascending */
+    struct ts_pagelabel *labels;
+    int nlabels;
+    /* characters no face has, shown as a replacement: a Swedish message
+     * for the caller to print as a warning, or NULL */
+    const char *warning;
     /* metadata, UTF-8, NULL when absent */
     const char *title, *author, *subject, *keywords, *lang, *creator;
 } ts_result;
@@ -77,6 +96,10 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
 /* Writes the pages as plain text, one op a line, for tests and debugging.
  * Returns a malloc'd string, or NULL when out of memory. */
 char *ts_dump(const ts_result *r);
+
+/* The label of page (0-based) as a reader sees it: "7", "iii", "A-2";
+ * written into buf (size n). Without page labels, page + 1. */
+const char *ts_page_label(const ts_result *r, int page, char *buf, size_t n);
 
 /* Finds an anchor by id; NULL when absent. */
 const ts_anchor *ts_result_anchor(const ts_result *r, const char *id);

@@ -17,6 +17,8 @@ typedef struct pg {
     int nanch, capanch;
     ts_outline *outl;
     int noutl, capoutl;
+    ts_pagelabel *labels;
+    int nlab, caplab;
 } pg;
 
 static ts_page *new_page(pg *g)
@@ -75,9 +77,55 @@ static void place_ops(pg *g, ts_page *p, ts_op *ops, double top, bool copy)
     }
 }
 
+/* Scales an item's ops by s about its top left corner (x0, item top). */
+static void shrink(ts_vitem *it, double x0, double s)
+{
+    for (ts_op *o = it->ops; o; o = o->next) {
+        o->x = x0 + (o->x - x0) * s;
+        o->y *= s;
+        switch (o->kind) {
+        case OP_TEXT:
+            o->size *= s;
+            break;
+        case OP_LINE:
+            o->x2 = x0 + (o->x2 - x0) * s;
+            o->y2 *= s;
+            o->width *= s;
+            break;
+        case OP_RECT:
+        case OP_LINK:
+            o->x2 *= s;
+            o->y2 *= s;
+            break;
+        }
+    }
+    it->h *= s;
+}
+
+static void add_label(pg *g, const lay_block *b, int page)
+{
+    /* one range per page: a later label on the same page wins */
+    if (g->nlab > 0 && g->labels[g->nlab - 1].page == page)
+        g->nlab--;
+    if (g->nlab == g->caplab) {
+        int nc = g->caplab ? g->caplab * 2 : 8;
+        ts_pagelabel *na = ts_alloc(g->c, sizeof(ts_pagelabel) * (size_t)nc);
+        if (g->nlab)
+            memcpy(na, g->labels, sizeof(ts_pagelabel) * (size_t)g->nlab);
+        g->labels = na;
+        g->caplab = nc;
+    }
+    ts_label_style st = b->label_style == 1 ? TS_LABEL_ROMAN
+                      : b->label_style == 2 ? TS_LABEL_NONE : TS_LABEL_DECIMAL;
+    g->labels[g->nlab++] = (ts_pagelabel){page, st, b->label_start,
+                                          b->label_prefix};
+}
+
 static void add_marks(pg *g, const ts_vitem *it, double top)
 {
     int page = g->r->npages - 1;
+    if (it->label)
+        add_label(g, it->label, page);
     for (const ts_anchor_l *a = it->anchors; a; a = a->next) {
         if (g->nanch == g->capanch) {
             int nc = g->capanch ? g->capanch * 2 : 32;
@@ -117,30 +165,53 @@ static void line_op(pg *g, ts_page *p, double x1, double y1, double x2,
     p->tail = &l->next;
 }
 
+/* Header or footer: left, center and right on one line. What does not
+ * fit is shortened with "…": the right slot (page numbers) first keeps
+ * its width, then the center, then the left gets what is left, with a
+ * gap between them. */
 static void running(pg *g, int pageno, lay_inline *const slots[3],
                     double baseline)
 {
     ts_ctx *c = g->c;
     static const lay_align al[3] = {LA_LEFT, LA_CENTER, LA_RIGHT};
+    ts_para_opts o[3];
+    double nat[3] = {0}, maxw[3] = {0};
+    for (int s = 0; s < 3; s++) {
+        memset(&o[s], 0, sizeof o[s]);
+        o[s].width = c->body_w;
+        o[s].x = c->body_x;
+        o[s].align = al[s];
+        o[s].base.face = TS_REGULAR;
+        o[s].base.size = 8.5;
+        o[s].base.rgb[0] = o[s].base.rgb[1] = o[s].base.rgb[2] = 0.3f;
+        o[s].lh_factor = 1.2;
+        o[s].running = true;
+        o[s].page_no = pageno + 1;
+        o[s].page_count = g->r->npages;
+        o[s].label = g->r->nlabels ? g->r : NULL;
+        if (slots[s])
+            nat[s] = ts_para_one_width(c, slots[s], &o[s]);
+    }
+    double W = c->body_w, gap = 12;
+    maxw[2] = nat[2] < W ? nat[2] : W;
+    if (slots[1]) {
+        double side = maxw[2] > 0 ? maxw[2] + gap : 0;
+        if (slots[0] && side < W / 4)
+            side = W / 4;       /* room for the left slot too */
+        double cw = W - 2 * side;
+        maxw[1] = nat[1] < cw ? nat[1] : cw < 0 ? 0 : cw;
+        maxw[0] = (W - maxw[1]) / 2 - (maxw[1] > 0 ? gap : 0);
+    } else {
+        maxw[0] = W - (maxw[2] > 0 ? maxw[2] + gap : 0);
+    }
+    if (maxw[0] < 0)
+        maxw[0] = 0;
     for (int s = 0; s < 3; s++) {
         if (!slots[s])
             continue;
-        ts_para_opts o = {0};
-        o.width = c->body_w;
-        o.x = c->body_x;
-        o.align = al[s];
-        o.base.face = TS_REGULAR;
-        o.base.size = 8.5;
-        o.base.rgb[0] = o.base.rgb[1] = o.base.rgb[2] = 0.3f;
-        o.lh_factor = 1.2;
-        o.running = true;
-        o.page_no = pageno + 1;
-        o.page_count = g->r->npages;
-        ts_line *ln;
-        int n = ts_para_lines(c, slots[s], &o, &ln);
-        if (n > 0)
-            place_ops(g, &g->r->pages[pageno], ln[0].ops,
-                      baseline + ln[0].baseline, false);
+        ts_line ln = ts_para_one_line(c, slots[s], &o[s], maxw[s]);
+        place_ops(g, &g->r->pages[pageno], ln.ops, baseline + ln.baseline,
+                  false);
     }
 }
 
@@ -194,6 +265,11 @@ ts_result *ts_paginate(ts_ctx *c)
         y = (t >= 0 && i >= c->tables[t].first_body) ? c->tables[t].head_h : 0;
         for (int k = start; k <= end; k++) {
             double top = c->body_top - y;
+            /* an item taller than the whole page (a huge line) is scaled
+             * down to fit rather than run past the bottom margin */
+            if (it[k].h > c->body_h - y + eps && !(it[k].flags & VI_DISCARD) &&
+                c->body_h - y > 1)
+                shrink(&it[k], c->body_x, (c->body_h - y) / it[k].h);
             place_ops(&g, p, it[k].ops, top, false);
             it[k].ops = NULL;
             add_marks(&g, &it[k], top);
@@ -210,6 +286,17 @@ ts_result *ts_paginate(ts_ctx *c)
         }
         i = end + 1;
     }
+    /* page labels: the tree must start at page 0 */
+    if (g.nlab > 0 && g.labels[0].page != 0) {
+        ts_pagelabel *na = ts_alloc(c, sizeof(ts_pagelabel) *
+                                    (size_t)(g.nlab + 1));
+        na[0] = (ts_pagelabel){0, TS_LABEL_DECIMAL, 1, NULL};
+        memcpy(na + 1, g.labels, sizeof(ts_pagelabel) * (size_t)g.nlab);
+        g.labels = na;
+        g.nlab++;
+    }
+    r->labels = g.labels;
+    r->nlabels = g.nlab;
     /* header and footer, now that the page count is known */
     double hb = d->page_h - (d->margin_top > 40 ? d->margin_top - 22 : 14);
     double fb = d->margin_bottom > 40 ? d->margin_bottom - 28 : 10;
@@ -232,6 +319,40 @@ ts_result *ts_paginate(ts_ctx *c)
     r->outline = g.outl;
     r->noutline = g.noutl;
     return r;
+}
+
+static void roman(int v, char *out, size_t n)
+{
+    static const int val[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9,
+                              5, 4, 1};
+    static const char *const sym[] = {"m", "cm", "d", "cd", "c", "xc", "l",
+                                      "xl", "x", "ix", "v", "iv", "i"};
+    size_t len = 0;
+    out[0] = 0;
+    for (int i = 0; i < 13 && v > 0; i++)
+        while (v >= val[i] && len + 3 < n) {
+            len += (size_t)snprintf(out + len, n - len, "%s", sym[i]);
+            v -= val[i];
+        }
+}
+
+const char *ts_page_label(const ts_result *r, int page, char *buf, size_t n)
+{
+    const ts_pagelabel *l = NULL;
+    for (int i = 0; i < r->nlabels && r->labels[i].page <= page; i++)
+        l = &r->labels[i];
+    if (!l) {
+        snprintf(buf, n, "%d", page + 1);
+        return buf;
+    }
+    int v = l->start + (page - l->page);
+    char num[64] = "";
+    if (l->style == TS_LABEL_DECIMAL)
+        snprintf(num, sizeof num, "%d", v);
+    else if (l->style == TS_LABEL_ROMAN)
+        roman(v, num, sizeof num);
+    snprintf(buf, n, "%s%s", l->prefix ? l->prefix : "", num);
+    return buf;
 }
 
 const ts_anchor *ts_result_anchor(const ts_result *r, const char *id)

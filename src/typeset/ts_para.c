@@ -15,7 +15,8 @@ enum {
     F_BR = 2,      /* forced line break */
     F_HYPH = 4,    /* may break after, adding a hyphen */
     F_BREAK = 8,   /* may break after, nothing added */
-    F_SHY = 16     /* soft hyphen: invisible unless broken */
+    F_SHY = 16,    /* soft hyphen: invisible unless broken */
+    F_EMERG = 32   /* may break after, as a last resort (total fit) */
 };
 
 typedef struct pch {
@@ -87,12 +88,29 @@ static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
         return;
     int w = ts_glyph_w(p->c, s->face, cp);
     if (w < 0) {
-        /* The face lacks this character: show a question mark rather than
-         * an empty box (.notdef). */
-        ch->cp = '?';
-        w = ts_glyph_w(p->c, s->face, '?');
+        /* The face lacks this character: the fallback family's face, and
+         * when no face has it a visible replacement (U+FFFD, else "?"),
+         * noted for the warning. */
+        ts_style fs = *s;
+        int f = ts_fallback_face(p->c, s->face, cp);
+        if (f < 0) {
+            ts_note_missing(p->c, cp);
+            ch->cp = 0xFFFD;
+            if (ts_glyph_w(p->c, s->face, 0xFFFD) >= 0)
+                f = s->face;
+            else
+                f = ts_fallback_face(p->c, s->face, 0xFFFD);
+            if (f < 0) {
+                ch->cp = '?';
+                f = s->face;
+            }
+        }
+        fs.face = f;
+        ch->st = style_id(p, &fs);
+        w = ts_glyph_w(p->c, f, ch->cp);
         if (w < 0)
             w = 0;
+        s = &p->st[ch->st];
     }
     ch->w = w * s->size / 1000.0;
 }
@@ -161,13 +179,24 @@ static void flatten(pbuf *p, const lay_inline *in, ts_style st)
         case LI_PAGEREF: {
             const ts_anchor *a =
                 p->c->prev ? ts_result_anchor(p->c->prev, in->ref) : NULL;
-            if (!a)
+            if (!a) {
                 p->c->refs_unknown = true;
-            push_number(p, a ? a->page + 1 : 0, &st);
+                push_number(p, 0, &st);
+            } else {
+                char buf[1024];
+                push_text(p, ts_page_label(p->c->prev, a->page, buf,
+                                           sizeof buf), &st);
+            }
             break;
         }
         case LI_PAGENUM:
-            push_number(p, p->o ? p->o->page_no : 0, &st);
+            if (p->o && p->o->label) {
+                char buf[1024];
+                push_text(p, ts_page_label(p->o->label, p->o->page_no - 1,
+                                           buf, sizeof buf), &st);
+            } else {
+                push_number(p, p->o ? p->o->page_no : 0, &st);
+            }
             break;
         case LI_PAGECOUNT:
             push_number(p, p->o ? p->o->page_count : 0, &st);
@@ -183,9 +212,28 @@ static bool is_letter(uint32_t cp)
            (cp >= 0x370 && cp < 0x2000);
 }
 
+static bool is_digit(uint32_t cp)
+{
+    return cp >= '0' && cp <= '9';
+}
+
 /* Marks break opportunities inside words. */
 static void mark_breaks(pbuf *p)
 {
+    /* a space between two digits holds a number together: "1 250",
+     * "031-366 42 90" */
+    for (int k = 1; k + 1 < p->n; k++) {
+        if (!(p->a[k].fl & F_SPACE) || !is_digit(p->a[k + 1].cp))
+            continue;
+        /* ... and so does a space after a short word before a number:
+         * "tfn 031-366 42 90", "nr 5", "kl. 13" */
+        int w = 0;
+        while (k - 1 - w >= 0 && !(p->a[k - 1 - w].fl & (F_SPACE | F_BR)) &&
+               w < 4)
+            w++;
+        if (is_digit(p->a[k - 1].cp) || w <= 3)
+            p->a[k].fl &= (uint8_t)~F_SPACE;
+    }
     int i = 0;
     while (i < p->n) {
         while (i < p->n && (p->a[i].fl & (F_SPACE | F_BR)))
@@ -281,6 +329,12 @@ static double hyphen_w(pbuf *p, int st)
     const ts_style *s = &p->st[st];
     int w = ts_glyph_w(p->c, s->face, '-');
     return (w < 0 ? 0 : w) * s->size / 1000.0;
+}
+
+static bool is_combining(uint32_t cp)
+{
+    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
+           (cp >= 0x20D0 && cp <= 0x20FF);
 }
 
 /* Emits the ops of one line: characters [from, to), plus a hyphen. */
@@ -385,40 +439,59 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
     return ln;
 }
 
-static bool is_combining(uint32_t cp)
+/* One line as the breakers choose it: characters [from, end), a hyphen
+ * added when hyphen is set; last marks the end of a paragraph or a forced
+ * break (not justified). */
+typedef struct lspec {
+    int from, end;
+    bool hyphen, last;
+} lspec;
+
+typedef struct lspecs {
+    lspec *a;
+    int n, cap;
+} lspecs;
+
+static void lspec_add(ts_ctx *c, lspecs *ls, int from, int end, bool hyphen,
+                      bool last)
 {
-    return (cp >= 0x300 && cp <= 0x36F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
-           (cp >= 0x20D0 && cp <= 0x20FF);
+    if (ls->n == ls->cap) {
+        int nc = ls->cap ? ls->cap * 2 : 8;
+        lspec *na = ts_alloc(c, sizeof(lspec) * (size_t)nc);
+        if (ls->n)
+            memcpy(na, ls->a, sizeof(lspec) * (size_t)ls->n);
+        ls->a = na;
+        ls->cap = nc;
+    }
+    ls->a[ls->n++] = (lspec){from, end, hyphen, last};
 }
 
-int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
-                  ts_line **lines)
+static double line_w(const pbuf *p, int nl)
 {
-    pbuf p;
-    build(&p, c, in, o, &o->base);
-    mark_breaks(&p);
-    int nl = 0, capl = 0;
-    ts_line *out = NULL;
+    double W = p->o->width - (nl == 0 ? p->o->indent_first : p->o->indent_rest);
+    return W < 1 ? 1 : W;
+}
+
+/* First fit: fill each line as far as it goes. The fallback for input the
+ * total-fit breaker refuses (too much work, or nothing fits). */
+static void first_fit(pbuf *p, lspecs *ls)
+{
     int i = 0;
-    bool ragged = o->align != LA_JUSTIFY;
-    while (i < p.n) {
-        while (i < p.n && (p.a[i].fl & F_SPACE))
+    bool ragged = p->o->align != LA_JUSTIFY;
+    while (i < p->n) {
+        while (i < p->n && (p->a[i].fl & F_SPACE))
             i++;
-        if (i >= p.n)
+        if (i >= p->n)
             break;
-        double indent = nl == 0 ? o->indent_first : o->indent_rest;
-        double W = o->width - indent;
-        if (W < 1)
-            W = 1;
+        double W = line_w(p, ls->n);
         double x = 0;
         int last_space = -1, last_hyph = -1;
         double last_space_x = 0;
         bool hyph_adds = false;
         int end = -1, next = -1;
         bool hyphen = false, forced = false;
-        int j = i;
-        for (; j < p.n; j++) {
-            pch *ch = &p.a[j];
+        for (int j = i; j < p->n; j++) {
+            pch *ch = &p->a[j];
             if (ch->fl & F_BR) {
                 end = j;
                 next = j + 1;
@@ -439,13 +512,12 @@ int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
                     end = last_hyph + 1;
                     next = last_hyph + 1;
                     hyphen = hyph_adds;
-                    /* hyph_adds belongs to the last registered point */
                 } else if (last_space >= 0) {
                     end = last_space;
                     next = last_space + 1;
                 } else {
                     int b = j;
-                    while (b > i + 1 && is_combining(p.a[b].cp))
+                    while (b > i + 1 && is_combining(p->a[b].cp))
                         b--;
                     end = next = b;
                 }
@@ -453,7 +525,7 @@ int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
             }
             x += ch->w;
             if (ch->fl & (F_HYPH | F_SHY)) {
-                double hw = hyphen_w(&p, ch->st);
+                double hw = hyphen_w(p, ch->st);
                 if (x + hw <= W + 1e-6) {
                     last_hyph = j;
                     hyph_adds = true;
@@ -464,25 +536,382 @@ int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
             }
         }
         if (end < 0) {
-            end = p.n;
-            next = p.n;
+            end = p->n;
+            next = p->n;
         }
-        while (end > i && (p.a[end - 1].fl & F_SPACE))
+        while (end > i && (p->a[end - 1].fl & F_SPACE))
             end--;
-        if (nl == capl) {
-            int nc = capl ? capl * 2 : 8;
-            ts_line *na = ts_alloc(c, sizeof(ts_line) * (size_t)nc);
-            if (nl)
-                memcpy(na, out, sizeof(ts_line) * (size_t)nl);
-            out = na;
-            capl = nc;
-        }
-        bool last = forced || next >= p.n;
-        out[nl++] = emit_line(&p, i, end, hyphen, last, o->x + indent, W);
+        lspec_add(p->c, ls, i, end, hyphen, forced || next >= p->n);
         i = next;
     }
+}
+
+/* ---- total fit ---------------------------------------------------------
+ * Knuth and Plass in small: every way of breaking a stretch of text
+ * between forced breaks is weighed at once, and the one with the least
+ * total cost wins. A line costs its badness (how short it falls: squared
+ * for ragged text, by the stretch of its spaces for justified text; the
+ * last line is free) plus the penalty of its break: nothing at a space,
+ * a little after an explicit hyphen or slash, more for a hyphen we add
+ * (more still close to either end of the word, less the longer the part
+ * before it, and less after a Swedish linking s, "utbildnings-insatser",
+ * which is where compounds usually join), extra for two hyphenated lines
+ * in a row, and a great deal for a break inside a word that has no
+ * other way to fit (such breaks are offered only then). The work is
+ * bounded; past the bound, and when nothing fits, first fit decides. */
+
+enum { K_START, K_SPACE, K_HYPH, K_BREAK, K_EMERG, K_END };
+
+typedef struct cand {
+    int end;                  /* the line before it ends here (exclusive) */
+    int next;                 /* the next line starts here */
+    int kind;
+    double pen;               /* penalty of breaking here */
+    double hw;                /* width of the hyphen added */
+    double cost;              /* least total cost up to here */
+    int prev;                 /* the break before, on that best path */
+} cand;
+
+#define KP_INF 1e30
+#define KP_WINDOW 600         /* breaks looked back over for one line */
+#define KP_WORK 4000000L      /* inner steps per paragraph at most */
+
+static bool is_vowel(uint32_t cp)
+{
+    switch (cp) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 'y':
+    case 0xE5: case 0xE4: case 0xF6: case 0xE9: case 0xFC:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Common last parts of the compounds in our reports. libhyphen's patterns
+ * do not mark where the parts of a compound meet; a break right before
+ * one of these very likely does. Lower case, UTF-8. */
+static const char *const heads[] = {
+    "arbet", "avdelning", "behandl", "central", "chef", "enhet", "familj",
+    "förvaltning", "grupp", "gymnas", "habilitering", "hälsa", "insats",
+    "kurator", "ledning", "medicin", "mottagning", "möte", "omsorg",
+    "personal", "plan", "psykiatri", "psykolog", "samordn", "samverkan",
+    "sekreterar", "sjuksköterska", "skola", "skolan", "sköterska",
+    "socialtjänst", "team", "tjänst", "utbildning", "utredning",
+    "verksamhet", "vård", NULL};
+
+static int lower_cp(uint32_t cp)
+{
+    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
+        return (int)cp + 32;
+    return (int)cp;
+}
+
+/* Do the letters [k, end) start with one of heads[]? */
+static bool starts_head(const pbuf *p, int k, int end)
+{
+    for (int h = 0; heads[h]; h++) {
+        const char *s = heads[h];
+        size_t i = 0, len = strlen(s);
+        int m = k;
+        uint32_t cp;
+        bool ok = true;
+        while (i < len) {
+            if (m >= end || !ts_utf8_decode(s, len, &i, &cp) ||
+                lower_cp(p->a[m].cp) != (int)cp) {
+                ok = false;
+                break;
+            }
+            m++;
+        }
+        if (ok)
+            return true;
+    }
+    return false;
+}
+
+/* Penalty of a hyphen after character j (a libhyphen point). */
+static double hyph_pen(const pbuf *p, int j)
+{
+    int a = j, b = j + 1;
+    while (a > 0 && is_letter(p->a[a - 1].cp))
+        a--;
+    while (b < p->n && is_letter(p->a[b].cp))
+        b++;
+    int pre = j - a + 1, suf = b - j - 1;
+    double pen = 130;
+    if (suf < 6)
+        pen += 40.0 * (6 - suf);   /* "-re", "-rare": a fragment alone */
+    if (pre < 5)
+        pen += 30.0 * (5 - pre);
+    pen -= 2.0 * (pre > 10 ? 10 : pre);   /* the longer part first */
+    uint32_t last = p->a[j].cp | 0x20;
+    double bonus = 0;
+    if (pre >= 5 && suf >= 4 && last == 's' && !is_vowel(p->a[j - 1].cp | 0x20))
+        bonus += 60;           /* linking s: samverkans-möte */
+    if (pre >= 4 && suf >= 4 && is_vowel(last) &&
+        is_vowel(p->a[j + 1].cp | 0x20))
+        bonus += 30;           /* vowel meets vowel: familje-omsorg */
+    if (pre >= 3 && starts_head(p, j + 1, b))
+        bonus += 60;           /* a common last part: elev-hälsan */
+    pen -= bonus > 90 ? 90 : bonus;
+    return pen;
+}
+
+static double badness(const pbuf *p, double wid, double W, int nspaces,
+                      bool last)
+{
+    if (last)
+        return 0;
+    double slack = W - wid;
+    if (slack < 0)
+        slack = 0;
+    if (p->o->align == LA_JUSTIFY && nspaces > 0) {
+        double sw = 0.28 * p->o->base.size;
+        double r = slack / (nspaces * 0.6 * sw);
+        double b = 100 * r * r * r;
+        return b > 5000 ? 5000 : b;
+    }
+    double r = slack / W;
+    return 400 * r * r;
+}
+
+/* Breaks characters [s, e) (no forced break inside) into lines. Returns
+ * false when it gives up (first fit then takes the whole paragraph). */
+static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
+                      long *work)
+{
+    ts_ctx *c = p->c;
+    if (s >= e) {
+        if (forced)
+            lspec_add(c, ls, s, s, false, true);
+        return true;
+    }
+    int len = e - s;
+    /* prefix sums of widths and of spaces */
+    double *cum = ts_alloc(c, sizeof(double) * (size_t)(len + 1));
+    int *spc = ts_alloc(c, sizeof(int) * (size_t)(len + 1));
+    for (int k = 0; k < len; k++) {
+        cum[k + 1] = cum[k] + p->a[s + k].w;
+        spc[k + 1] = spc[k] + ((p->a[s + k].fl & F_SPACE) ? 1 : 0);
+    }
+#define CUM(i) cum[(i) - s]
+#define SPC(i) spc[(i) - s]
+    int first_line = ls->n;
+    double Wmin = line_w(p, first_line), Wmax = Wmin;
+    double W1 = line_w(p, first_line + 1);
+    if (W1 < Wmin)
+        Wmin = W1;
+    if (W1 > Wmax)
+        Wmax = W1;
+    /* pieces between ordinary break points that are wider than a line get
+     * a break offered between any two of their characters */
+    int prev_next = s;
+    for (int j = s; j <= e; j++) {
+        bool opp = j == e;
+        int end = j, next = j;
+        if (!opp) {
+            unsigned fl = p->a[j].fl;
+            if (fl & F_SPACE) {
+                opp = true;
+                end = j;
+                next = j + 1;
+            } else if (fl & (F_HYPH | F_SHY | F_BREAK)) {
+                opp = true;
+                end = next = j + 1;
+            }
+        }
+        if (!opp)
+            continue;
+        if (end > prev_next && CUM(end) - CUM(prev_next) > Wmin - 1e-6) {
+            for (int k = prev_next; k < end - 1; k++)
+                if (!is_combining(p->a[k + 1].cp))
+                    p->a[k].fl |= F_EMERG;
+        }
+        prev_next = next;
+    }
+    /* the candidate breaks, in order */
+    int cap = 16, nc = 0;
+    for (int j = s; j < e; j++)
+        if (p->a[j].fl & (F_SPACE | F_HYPH | F_SHY | F_BREAK | F_EMERG))
+            cap++;
+    cand *cd = ts_alloc(c, sizeof(cand) * (size_t)cap);
+    cd[nc++] = (cand){-1, s, K_START, 0, 0, 0, -1};
+    for (int j = s; j < e; j++) {
+        unsigned fl = p->a[j].fl;
+        cand k = {0};
+        k.cost = KP_INF;
+        k.prev = -1;
+        if (fl & F_SPACE) {
+            k.end = j;
+            k.next = j + 1;
+            k.kind = K_SPACE;
+        } else if (fl & (F_HYPH | F_SHY)) {
+            k.end = k.next = j + 1;
+            k.kind = K_HYPH;
+            k.hw = hyphen_w(p, p->a[j].st);
+            k.pen = (fl & F_SHY) ? 50 : hyph_pen(p, j);
+        } else if (fl & F_BREAK) {
+            k.end = k.next = j + 1;
+            k.kind = K_BREAK;
+            k.pen = 30;
+        } else if (fl & F_EMERG) {
+            k.end = k.next = j + 1;
+            k.kind = K_EMERG;
+            k.pen = 5000;
+        } else {
+            continue;
+        }
+        if (k.end >= e)        /* a break point at the very end: none */
+            continue;
+        cd[nc++] = k;
+    }
+    cd[nc++] = (cand){e, e, K_END, 0, 0, KP_INF, -1};
+    for (int b = 1; b < nc; b++) {
+        cand *B = &cd[b];
+        int lo = b - KP_WINDOW < 0 ? 0 : b - KP_WINDOW;
+        for (int a = b - 1; a >= lo; a--) {
+            const cand *A = &cd[a];
+            if (++*work > KP_WORK)
+                return false;
+            int from = A->next;
+            if (B->end <= from) {
+                if (B->kind == K_END && from >= e && A->cost < KP_INF) {
+                    /* nothing left after A: the text ended there */
+                    if (A->cost < B->cost) {
+                        B->cost = A->cost;
+                        B->prev = a;
+                    }
+                }
+                continue;
+            }
+            double wid = CUM(B->end) - CUM(from) + B->hw;
+            double W = a == 0 ? line_w(p, first_line) : line_w(p, 1 + first_line);
+            if (wid > W + 1e-6) {
+                if (wid > Wmax + 1e-6)
+                    break;
+                continue;
+            }
+            if (A->cost >= KP_INF)
+                continue;
+            int nsp = SPC(B->end) - SPC(from);
+            double cost = A->cost + badness(p, wid, W, nsp, B->kind == K_END) +
+                          B->pen;
+            if (A->kind == K_HYPH && B->kind == K_HYPH)
+                cost += 250;
+            if (cost < B->cost) {
+                B->cost = cost;
+                B->prev = a;
+            }
+        }
+    }
+    if (cd[nc - 1].cost >= KP_INF)
+        return false;
+    /* the chosen breaks, back to front */
+    int nlines = 0;
+    for (int b = nc - 1; b > 0; b = cd[b].prev)
+        nlines++;
+    int *path = ts_alloc(c, sizeof(int) * (size_t)(nlines + 1));
+    int k = nlines;
+    for (int b = nc - 1; b > 0; b = cd[b].prev)
+        path[k--] = b;
+    path[0] = 0;
+    for (int m = 1; m <= nlines; m++) {
+        const cand *A = &cd[path[m - 1]], *B = &cd[path[m]];
+        int from = A->next, end = B->end;
+        while (from < end && (p->a[from].fl & F_SPACE))
+            from++;
+        while (end > from && (p->a[end - 1].fl & F_SPACE))
+            end--;
+        if (from >= end && B->kind == K_END && !forced && m > 1)
+            continue;
+        lspec_add(c, ls, from, end, B->kind == K_HYPH,
+                  B->kind == K_END);
+    }
+#undef CUM
+#undef SPC
+    return true;
+}
+
+int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
+                  ts_line **lines)
+{
+    pbuf p;
+    build(&p, c, in, o, &o->base);
+    mark_breaks(&p);
+    lspecs ls = {0};
+    long work = 0;
+    bool ok = true;
+    for (int s = 0; s < p.n && ok;) {
+        int e = s;
+        while (e < p.n && !(p.a[e].fl & F_BR))
+            e++;
+        ok = total_fit(&p, s, e, e < p.n, &ls, &work);
+        s = e + 1;
+    }
+    if (!ok) {
+        for (int k = 0; k < p.n; k++)
+            p.a[k].fl &= (uint8_t)~F_EMERG;
+        ls.n = 0;
+        first_fit(&p, &ls);
+    }
+    ts_line *out = ls.n ? ts_alloc(c, sizeof(ts_line) * (size_t)ls.n) : NULL;
+    for (int k = 0; k < ls.n; k++) {
+        double indent = k == 0 ? o->indent_first : o->indent_rest;
+        out[k] = emit_line(&p, ls.a[k].from, ls.a[k].end, ls.a[k].hyphen,
+                           ls.a[k].last, o->x + indent, line_w(&p, k));
+    }
     *lines = out;
-    return nl;
+    return ls.n;
+}
+
+double ts_para_one_width(ts_ctx *c, const lay_inline *in,
+                         const ts_para_opts *o)
+{
+    pbuf p;
+    build(&p, c, in, o, &o->base);
+    double w = 0;
+    for (int k = 0; k < p.n; k++)
+        w += (p.a[k].fl & F_BR) ? 0 : p.a[k].w;
+    return w;
+}
+
+ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
+                         const ts_para_opts *o, double maxw)
+{
+    pbuf p;
+    build(&p, c, in, o, &o->base);
+    /* a forced break reads as a space on one line */
+    for (int k = 0; k < p.n; k++)
+        if (p.a[k].fl & F_BR) {
+            p.a[k].fl = F_SPACE;
+            p.a[k].cp = ' ';
+            int w = ts_glyph_w(c, p.st[p.a[k].st].face, ' ');
+            p.a[k].w = (w < 0 ? 0 : w) * p.st[p.a[k].st].size / 1000.0;
+        }
+    double w = 0;
+    for (int k = 0; k < p.n; k++)
+        w += p.a[k].w;
+    if (w > maxw + 1e-6 && p.n > 0) {
+        /* shorten: as many characters as fit with "…" after them */
+        int st = p.a[p.n - 1].st;
+        int ew = ts_glyph_w(c, p.st[st].face, 0x2026);
+        double ell = (ew < 0 ? 0 : ew) * p.st[st].size / 1000.0;
+        double x = 0;
+        int k = 0;
+        while (k < p.n && x + p.a[k].w + ell <= maxw + 1e-6)
+            x += p.a[k++].w;
+        while (k > 0 && is_combining(p.a[k].cp))
+            k--;
+        while (k > 0 && (p.a[k - 1].fl & F_SPACE))
+            k--;
+        st = k > 0 ? p.a[k - 1].st : st;
+        p.n = k;
+        if (ew >= 0) {
+            ts_style es = p.st[st];
+            push(&p, 0x2026, &es, 0);
+        }
+    }
+    return emit_line(&p, 0, p.n, false, true, o->x, o->width);
 }
 
 double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,

@@ -19,4 +19,10 @@
 int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
                    char **err);
 
+/* The same, and on success *warn is NULL or a malloc'd Swedish warning
+ * (characters no installed face has, drawn as a replacement) that the
+ * caller prints as a warning and frees. */
+int vb_typeset_pdf_warn(xmlDocPtr layout, unsigned char **out,
+                        size_t *outlen, char **err, char **warn);
+
 #endif

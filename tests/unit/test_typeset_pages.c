@@ -177,6 +177,79 @@ static void layout_errors_have_lines(void **state)
     tres_free(&t);
 }
 
+static void page_labels(void **state)
+{
+    (void)state;
+    /* cover without a number, roman front matter, chapters from 1, then
+     * "B-10": ranges start on the page the label lands on, and page-ref
+     * and page-number print the label */
+    tres t = typeset_str(
+        "<document " NS "><footer><right>Sida <page-number/></right></footer>"
+        "<body><page-label style=\"none\" prefix=\"Omslag\"/><p>Omslag</p>"
+        "<page-break/><page-label style=\"roman\"/><p>Se sidan "
+        "<page-ref ref=\"k2\"/>.</p><page-break/><p>ii</p><page-break/>"
+        "<page-label style=\"decimal\"/><p>ett</p><page-break/>"
+        "<page-label style=\"decimal\" start=\"10\" prefix=\"B-\"/>"
+        "<heading level=\"1\" id=\"k2\">K2</heading></body></document>");
+    assert_non_null(t.r);
+    assert_int_equal(t.r->npages, 5);
+    assert_int_equal(t.r->nlabels, 4);
+    char buf[64];
+    assert_string_equal(ts_page_label(t.r, 0, buf, sizeof buf), "Omslag");
+    assert_string_equal(ts_page_label(t.r, 1, buf, sizeof buf), "i");
+    assert_string_equal(ts_page_label(t.r, 2, buf, sizeof buf), "ii");
+    assert_string_equal(ts_page_label(t.r, 3, buf, sizeof buf), "1");
+    assert_string_equal(ts_page_label(t.r, 4, buf, sizeof buf), "B-10");
+    assert_true(page_has(t.r, 1, "Se sidan B-10."));
+    assert_true(page_has(t.r, 2, "Sida ii"));
+    assert_true(page_has(t.r, 4, "Sida B-10"));
+    tres_free(&t);
+    /* a label later than page 1: page 1 gets an implicit decimal range */
+    t = typeset_str("<document " NS "><body><p>a</p><page-break/>"
+                    "<page-label style=\"roman\" start=\"4\"/><p>b</p>"
+                    "</body></document>");
+    assert_non_null(t.r);
+    assert_int_equal(t.r->nlabels, 2);
+    assert_int_equal(t.r->labels[0].page, 0);
+    assert_string_equal(ts_page_label(t.r, 1, buf, sizeof buf), "iv");
+    tres_free(&t);
+    /* a bad style is refused with its line */
+    t = typeset_str("<document " NS "><body><page-label style=\"alpha\"/>"
+                    "</body></document>");
+    assert_null(t.r);
+    assert_non_null(t.err);
+    assert_non_null(strstr(t.err, "rad 1"));
+    tres_free(&t);
+}
+
+static void running_text_shortened(void **state)
+{
+    (void)state;
+    /* a footer too wide for the line ends in "…" and stays clear of the
+     * page number on the right */
+    sb b = {0};
+    sb_add(&b, "<document " NS "><footer><left>");
+    for (int i = 0; i < 30; i++)
+        sb_add(&b, "Lokala Västbusgruppen ");
+    sb_add(&b, "</left><right>Sida <page-number/> av <page-count/></right>"
+               "</footer><body><p>x</p></body></document>");
+    tres t = typeset_str(b.p);
+    free(b.p);
+    assert_non_null(t.r);
+    const ts_op *left = NULL, *right = NULL;
+    for (const ts_op *o = t.r->pages[0].ops; o; o = o->next)
+        if (o->kind == OP_TEXT && strstr(o->text, "Lokala"))
+            left = o;
+        else if (o->kind == OP_TEXT && strstr(o->text, "Sida 1 av 1"))
+            right = o;
+    assert_non_null(left);
+    assert_non_null(right);
+    size_t n = strlen(left->text);
+    assert_true(n > 3 && strcmp(left->text + n - 3, "\xE2\x80\xA6") == 0);
+    assert_true(left->x < right->x);   /* no overlap: pdf_labels.sh */
+    tres_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -185,6 +258,8 @@ int main(void)
         cmocka_unit_test(no_widows_or_orphans),
         cmocka_unit_test(page_refs_resolve),
         cmocka_unit_test(layout_errors_have_lines),
+        cmocka_unit_test(page_labels),
+        cmocka_unit_test(running_text_shortened),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

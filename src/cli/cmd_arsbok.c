@@ -1,0 +1,410 @@
+/* cmd_arsbok.c - `vastbus arsbok`: a subregion's reports merged into one
+ * yearbook, PDF (xslt/arsbok-layout.xsl → typesetter) and optionally HTML
+ * (xslt/arsbok-html.xsl). The manifest's rules and the input document are
+ * in src/arsbok/; this file is the command line: options, printing the
+ * findings, writing the outputs. */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "arsbok/arsbok.h"
+#include "cli/cli.h"
+#include "geo/geo.h"
+#include "typeset/typeset.h"
+#include "util/alloc.h"
+#include "util/fileio.h"
+#include "xslt/transform.h"
+
+static const char usage[] =
+	"Användning: vastbus arsbok MANIFEST.xml [-o UT.pdf] [--html UT.html]\n"
+	"\n"
+	"Sammanställer delregionens årsbok: omslag, innehållsförteckning, förord,\n"
+	"en sammanfattning för delregionen (inlämnade, saknade och sena\n"
+	"årsberättelser, möten, utbildningsinsatser, avvikelser med diagram) och\n"
+	"ett kapitel per grupp i manifestets ordning.\n"
+	"\n"
+	"Manifestet kontrolleras först (formatet, samma grupp två gånger, kommun\n"
+	"och stadsdel, sökvägar). Sedan kontrolleras varje årsberättelse som\n"
+	"vastbus validera gör, och att den gäller rätt år, kommun, stadsdel och\n"
+	"delregion. En grupp utan fil, eller vars fil inte finns, visas som\n"
+	"saknad. En ogiltig årsberättelse visas som \"inlämnad men ogiltig\" och\n"
+	"blir inget kapitel; årsboken görs ändå.\n"
+	"\n"
+	"Sökvägar i manifestet räknas från manifestets mapp och får inte leda ut\n"
+	"ur den (inga absoluta sökvägar, inga ..). Undantag: <foregaende fil>\n"
+	"får peka på en årsmapp bredvid, t.ex. ../gr-2018/arsbok.xml; då visas\n"
+	"varje siffra i sammanfattningen bredvid förra årets.\n"
+	"\n"
+	"Utan -o hamnar PDF:en i manifestets mapp som arsbok-ÅR.pdf. Med\n"
+	"SOURCE_DATE_EPOCH satt blir utskriftsdatumet och PDF:en desamma vid\n"
+	"varje körning.\n"
+	"\n"
+	"  -o, --utfil FIL     skriv PDF:en hit\n"
+	"      --html FIL      skriv också årsboken som en tillgänglig HTML-sida\n"
+	"  -h, --hjalp         visa den här hjälpen\n"
+	"\n"
+	"Slutstatus: 0 årsboken gjord och alla inlämnade årsberättelser giltiga\n"
+	"(saknade och sena grupper och varningar tillåts), 1 årsboken gjord men\n"
+	"någon årsberättelse ogiltig, eller ingen årsbok för att manifestet har\n"
+	"fel, 2 fel användning, 3 systemfel (t.ex. kan inte skriva filen).\n";
+
+static size_t
+count_level(const struct vb_diags *d, enum vb_level min)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (vb_diag_level(d->v[i].code) >= min)
+			n++;
+	return n;
+}
+
+/* Parses, validates (XSD as for reports, then the manifest's own rules)
+ * and opens a manifest. NULL when it has errors; findings in d. */
+static struct vb_arsbok *
+open_manifest(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
+{
+	int is_manifest = 0;
+	xmlDocPtr doc = vb_report_check(ctx, path, d, &is_manifest);
+	if (doc == NULL)
+		return NULL;
+	if (!is_manifest) {
+		vb_diag(d, VB_E_SCHEMA, 0,
+			"filen är en årsberättelse, inte ett årsboksmanifest (arsbok i namnrymden urn:vastbus:arsbok:1)");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	/* vb_report_check ran the manifest's own rules too. */
+	if (d->worst >= VB_LEVEL_ERROR) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	return vb_arsbok_open(doc, path);
+}
+
+/* Checks each listed report of ab. verbose: print every finding (this
+ * year); else only the findings of invalid reports (the previous year).
+ * Returns the number of invalid reports. */
+static size_t
+load_reports(struct vb_ctx *ctx, struct vb_arsbok *ab, int verbose)
+{
+	size_t invalid = 0;
+	for (size_t i = 0; i < ab->n; i++) {
+		struct vb_arsbok_grupp *g = &ab->g[i];
+		if (g->path == NULL)
+			continue;
+		if (!vb_arsbok_file_exists(g)) {
+			if (verbose) {
+				char *namn = vb_arsbok_grupp_namn(g);
+				fprintf(stderr,
+					"%s:%ld: varning: %s: filen %s finns inte; gruppen visas som att den inte har lämnat in\n",
+					ab->path, g->line, namn, g->fil);
+				free(namn);
+			}
+			continue;
+		}
+		struct vb_diags d;
+		vb_diags_init(&d, g->path);
+		xmlDocPtr doc = NULL;
+		{
+			int is_manifest = 0;
+			doc = vb_report_check(ctx, g->path, &d, &is_manifest);
+			if (doc && is_manifest) {
+				vb_diag(&d, VB_E_NOT_REPORT, 0,
+					"det är ett årsboksmanifest");
+				xmlFreeDoc(doc);
+				doc = NULL;
+			}
+			if (doc)
+				vb_arsbok_match(ab, g, doc, &d);
+		}
+		size_t errors = count_level(&d, VB_LEVEL_ERROR);
+		if (doc == NULL && errors == 0)
+			errors = 1;
+		vb_arsbok_set(ab, g, doc, errors);
+		if (g->status == VB_AB_OGILTIG)
+			invalid++;
+		if (verbose || g->status == VB_AB_OGILTIG)
+			vb_diags_print(&d, stderr);
+		vb_diags_free(&d);
+	}
+	return invalid;
+}
+
+/* The date of printing, ISO 8601: SOURCE_DATE_EPOCH (UTC) when set, so
+ * that the same input gives the same yearbook; else today, local time. */
+static void
+print_date(char *buf, size_t len)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+	int utc = 0;
+	if (sde && *sde) {
+		char *end = NULL;
+		errno = 0;
+		long long v = strtoll(sde, &end, 10);
+		if (errno == 0 && end && *end == '\0' && v >= 0) {
+			t = (time_t)v;
+			utc = 1;
+		}
+	}
+	if ((utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) == NULL ||
+	    strftime(buf, len, "%Y-%m-%d", &tm) == 0)
+		snprintf(buf, len, "%s", "");
+}
+
+/* Runs one yearbook stylesheet on indata. as_doc: return the result tree
+ * in *tree, else serialised bytes. 0 or -1 with a finding in d. */
+static int
+run_xslt(struct vb_ctx *ctx, const char *xsl, xmlDocPtr indata,
+	 const char *const *params, xmlDocPtr *tree, char **bytes,
+	 size_t *len, struct vb_diags *d)
+{
+	char *err = NULL;
+	char *path = vb_ctx_path(ctx, xsl);
+	const char *allow[] = { ctx->datadir, NULL };
+	struct vb_xslt *x = vb_xslt_load(path, allow, &err);
+	free(path);
+	if (x == NULL) {
+		vb_diag(d, VB_S_DATA, 0, "%s", err);
+		free(err);
+		return -1;
+	}
+	int rc = 0;
+	if (tree) {
+		*tree = vb_xslt_run_doc(x, indata, params, &err);
+		rc = *tree ? 0 : -1;
+	} else {
+		*bytes = vb_xslt_run(x, indata, params, len, &err);
+		rc = *bytes ? 0 : -1;
+	}
+	if (rc != 0) {
+		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
+		free(err);
+	}
+	vb_xslt_free(x);
+	return rc;
+}
+
+static int
+write_out(const char *name, const void *data, size_t len, struct vb_diags *d)
+{
+	if (vb_write_atomic(name, data, len) != 0) {
+		vb_diag(d, VB_S_WRITE, 0, "%s: %s", name, vb_strerror_sv(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* One closing paragraph: what the yearbook holds. */
+static void
+print_outcome(const struct vb_arsbok *ab, FILE *fp)
+{
+	size_t n[4] = { 0 };
+	for (size_t i = 0; i < ab->n; i++)
+		n[ab->g[i].status]++;
+	fprintf(fp, "Årsbok %d för %s: %zu av %zu årsberättelser med",
+		ab->ar, ab->delregion, n[VB_AB_INLAMNAD] + n[VB_AB_SEN], ab->n);
+	if (n[VB_AB_SEN])
+		fprintf(fp, " (%zu för sent)", n[VB_AB_SEN]);
+	fprintf(fp, ", %zu saknas, %zu inlämnade men ogiltiga.\n",
+		n[VB_AB_SAKNAS], n[VB_AB_OGILTIG]);
+	static const struct {
+		enum vb_arsbok_status s;
+		const char *label;
+	} show[] = {
+		{ VB_AB_SAKNAS, "Saknas" },
+		{ VB_AB_SEN, "Inlämnade för sent (efter 1 mars)" },
+		{ VB_AB_OGILTIG, "Inlämnade men ogiltiga" },
+	};
+	for (size_t s = 0; s < sizeof(show) / sizeof(show[0]); s++) {
+		if (n[show[s].s] == 0)
+			continue;
+		fprintf(fp, "  %s:", show[s].label);
+		const char *sep = " ";
+		for (size_t i = 0; i < ab->n; i++) {
+			if (ab->g[i].status != show[s].s)
+				continue;
+			char *namn = vb_arsbok_grupp_namn(&ab->g[i]);
+			fprintf(fp, "%s%s", sep, namn);
+			free(namn);
+			sep = ", ";
+		}
+		fputs(".\n", fp);
+	}
+}
+
+int
+vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "utfil", required_argument, NULL, 'o' },
+		{ "html", required_argument, NULL, 'H' },
+		{ "hjalp", no_argument, NULL, 'h' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *out = NULL, *html = NULL;
+	int c;
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, "o:h", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'H':
+			html = optarg;
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return VB_EXIT_OK;
+		default:
+			fprintf(stderr, "vastbus arsbok: okänd eller ofullständig flagga '%s'\n%s",
+				argv[optind - 1], usage);
+			return VB_EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "vastbus arsbok: ange ett (1) årsboksmanifest\n%s",
+			usage);
+		return VB_EXIT_USAGE;
+	}
+	const char *mpath = argv[optind];
+	if (out && html && strcmp(out, html) == 0) {
+		fprintf(stderr, "vastbus arsbok: -o och --html kan inte vara samma fil\n");
+		return VB_EXIT_USAGE;
+	}
+
+	struct vb_diags md;
+	vb_diags_init(&md, mpath);
+	int rc = VB_EXIT_INVALID;
+	char *pdfname = NULL;
+	xmlDocPtr indata = NULL;
+	struct vb_arsbok *ab = open_manifest(ctx, mpath, &md);
+	if (ab == NULL) {
+		vb_diags_print(&md, stderr);
+		fprintf(stderr, "Ingen årsbok gjord: %s.\n",
+			vb_diags_has(&md, VB_S_DATA) ? "programmets datafiler saknas"
+						     : "rätta felen i manifestet först");
+		/* Like validera: an unreadable input is "not made" (1); only
+		 * the program's own data failing is a system error (3). */
+		rc = vb_diags_has(&md, VB_S_DATA) ? VB_EXIT_SYSTEM
+						  : VB_EXIT_INVALID;
+		vb_diags_free(&md);
+		return rc;
+	}
+	pdfname = out ? vb_strdup(out) : vb_arsbok_default_output(ab, ".pdf");
+	const char *outputs[] = { pdfname, html, NULL };
+	for (size_t k = 0; outputs[k]; k++) {
+		if (vb_same_file(outputs[k], mpath))
+			vb_diag(&md, VB_S_WRITE, 0,
+				"utfilen %s är samma fil som manifestet; den skrivs inte över",
+				outputs[k]);
+		for (size_t i = 0; i < ab->n; i++)
+			if (ab->g[i].path && vb_same_file(outputs[k], ab->g[i].path))
+				vb_diag(&md, VB_S_WRITE, ab->g[i].line,
+					"utfilen %s är samma fil som årsberättelsen %s; den skrivs inte över",
+					outputs[k], ab->g[i].fil);
+		if (ab->foregaende && vb_same_file(outputs[k], ab->foregaende))
+			vb_diag(&md, VB_S_WRITE, ab->foregaende_line,
+				"utfilen %s är samma fil som föregående årsboksmanifest; den skrivs inte över",
+				outputs[k]);
+	}
+	if (md.worst >= VB_LEVEL_ERROR)
+		goto done;
+
+	/* The previous year, for comparison: its manifest must be sound and
+	 * one year earlier; its reports are checked quietly. */
+	if (ab->foregaende) {
+		struct vb_diags pd;
+		vb_diags_init(&pd, ab->foregaende);
+		struct vb_arsbok *prev = open_manifest(ctx, ab->foregaende, &pd);
+		if (prev && prev->ar != ab->ar - 1) {
+			vb_diag(&md, VB_E_SCHEMA, ab->foregaende_line,
+				"föregående årsbok gäller %d; den ska gälla året före, %d",
+				prev->ar, ab->ar - 1);
+			vb_arsbok_free(prev);
+			prev = NULL;
+		} else if (prev == NULL) {
+			vb_diag(&md, VB_E_SCHEMA, ab->foregaende_line,
+				"föregående årsboksmanifest %s har fel (se ovan)",
+				ab->foregaende);
+		}
+		vb_diags_print(&pd, stderr);
+		vb_diags_free(&pd);
+		if (prev == NULL)
+			goto done;
+		if (prev->foregaende) {	/* one year back is enough */
+			free(prev->foregaende);
+			prev->foregaende = NULL;
+		}
+		ab->prev = prev;
+	}
+	vb_diags_print(&md, stderr);	/* warnings only, so far */
+	vb_diags_free(&md);
+	vb_diags_init(&md, mpath);
+
+	size_t invalid = load_reports(ctx, ab, 1);
+	if (ab->prev) {
+		size_t pinv = load_reports(ctx, ab->prev, 0);
+		if (pinv)
+			fprintf(stderr,
+				"%s: %zu av förra årets årsberättelser är ogiltiga och räknas inte med i jämförelsen\n",
+				ab->foregaende, pinv);
+	}
+
+	indata = vb_arsbok_indata(ab);
+	char date[32];
+	print_date(date, sizeof(date));
+	const char *params[] = { "utskriftsdatum", date, NULL };
+
+	xmlDocPtr layout = NULL;
+	rc = VB_EXIT_SYSTEM;
+	if (run_xslt(ctx, "xslt/arsbok-layout.xsl", indata, params, &layout,
+		     NULL, NULL, &md) != 0)
+		goto done;
+	size_t pdflen = 0;
+	unsigned char *pdf = vb_typeset_to_pdf(layout, &pdflen, &md);
+	xmlFreeDoc(layout);
+	if (pdf == NULL)
+		goto done;
+	/* Both outputs are made before either is written: a failure leaves
+	 * no half-made pair behind. */
+	char *hbytes = NULL;
+	size_t hlen = 0;
+	if (html && run_xslt(ctx, "xslt/arsbok-html.xsl", indata, params, NULL,
+			     &hbytes, &hlen, &md) != 0) {
+		free(pdf);
+		goto done;
+	}
+	int wrc = write_out(pdfname, pdf, pdflen, &md);
+	if (wrc == 0 && html)
+		wrc = write_out(html, hbytes, hlen, &md);
+	free(pdf);
+	free(hbytes);
+	if (wrc != 0)
+		goto done;
+	print_outcome(ab, stderr);
+	fprintf(stderr, "Skrev %s%s%s.\n", pdfname, html ? " och " : "",
+		html ? html : "");
+	rc = invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
+done:
+	if (md.worst >= VB_LEVEL_SYSERR)
+		rc = VB_EXIT_SYSTEM;
+	vb_diags_print(&md, stderr);
+	if (rc == VB_EXIT_INVALID && md.worst >= VB_LEVEL_ERROR)
+		fputs("Ingen årsbok gjord: rätta felen i manifestet först.\n", stderr);
+	else if (rc == VB_EXIT_SYSTEM)
+		fputs("Ingen årsbok gjord.\n", stderr);
+	vb_diags_free(&md);
+	if (indata)
+		xmlFreeDoc(indata);
+	vb_arsbok_free(ab);
+	free(pdfname);
+	return rc;
+}
