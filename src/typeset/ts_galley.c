@@ -311,7 +311,12 @@ static void block(ts_ctx *c, const lay_block *b)
         break;
     case LB_SPACER:
         ts_space(c, 0);
-        if (c->nitems > 0 && !c->force_next)
+        /* An explicit spacer at the start of a page (a cover, after a
+         * page-break) is meant: it holds its space and stays with what
+         * follows. Elsewhere it is glue that vanishes at a page top. */
+        if (c->nitems == 0 || c->force_next)
+            ts_item_add(c, b->height, BRK_NO, 0);
+        else
             ts_item_add(c, b->height, c->items[c->nitems - 1].brk, VI_DISCARD);
         break;
     case LB_BLOCK:

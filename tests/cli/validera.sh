@@ -27,6 +27,23 @@ out=$("$VB" validera samples/gr-2019) || no "samples: exit $?"
 printf '%s\n' "$out" | tail -n 1 | grep -qx '21 filer kontrollerade: 21 giltiga, 0 ogiltiga (1 varning)\.' \
     || no "samples: closing line: $(printf '%s\n' "$out" | tail -n 1)"
 
+# The samples are valid for the XSD alone too (xmllint, no vastbus).
+for f in samples/gr-2019/*.xml samples/gr-2018/*.xml; do
+    case $(basename "$f") in
+        arsbok.xml) xsd=schema/arsbok.xsd ;;
+        *) xsd=schema/arsberattelse.xsd ;;
+    esac
+    xmllint --noout --nonet --schema "$xsd" "$f" 2>"$t/xl" || no "xmllint: $f: $(cat "$t/xl")"
+done
+
+# Every message of the diagnostics table is explained in the man page.
+sed -n '/static const char \*const texts/,/^};/p' src/diag/diag.c |
+    sed -n 's/^[[:space:]]*"\([^"]*\)",*$/\1/p' |
+    grep -v -e '^$' -e '^[A-Z]*$' | while read -r msg; do
+        grep -qF "$msg" man/vastbus.1 || echo "$msg"
+    done > "$t/undoc"
+[ -s "$t/undoc" ] && no "man page lacks: $(cat "$t/undoc")"
+
 # A batch goes on after a bad file and counts both.
 out=$("$VB" validera tests/validera/tom.xml doc/format-exempel.xml)
 [ $? -eq 1 ] || no "batch: exit should be 1"
