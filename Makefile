@@ -116,7 +116,7 @@ install: all
 	install -m 755 $(PROG) $(DESTDIR)$(BINDIR)/vastbus
 	for d in schema xslt templates data; do \
 	    install -d $(DESTDIR)$(DATADIR)/$$d; \
-	    find $$d -maxdepth 1 -type f -exec install -m 644 {} $(DESTDIR)$(DATADIR)/$$d/ \; ; \
+	    find $$d -maxdepth 1 -type f \( -name '*.xsd' -o -name '*.xsl' -o -name '*.xml' -o -name '*.css' \) -exec install -m 644 {} $(DESTDIR)$(DATADIR)/$$d/ \; ; \
 	done
 	install -m 644 man/vastbus.1 $(DESTDIR)$(MANDIR)/man1/vastbus.1
 

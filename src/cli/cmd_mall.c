@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "geo/geo.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 
@@ -178,10 +179,69 @@ parse_year(const char *s, int *year)
 	return 0;
 }
 
+/* Joins up to n names as "a, b och c" into buf. */
+static void
+join_sv(char *buf, size_t size, const char *const *v, size_t n)
+{
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s",
+			 i == 0 ? "" : i + 1 == n ? " och " : ", ", v[i]);
+	}
+}
+
+/* The template is only as good as its place: the municipality and
+ * district must be real for the year (so the group does not fill in a
+ * report that can never validate), and the subregion is filled in when
+ * the data names exactly one. Prints its own Swedish message. */
+static int
+check_place(struct vb_ctx *ctx, const char *kommun, const char *stadsdel,
+	    const char **delregion, int year)
+{
+	struct vb_diags d;
+	vb_diags_init(&d, "vastbus mall");
+	const struct vb_geo *geo = vb_ctx_geo(ctx, &d);
+	int rc = 0;
+	if (geo == NULL) {
+		vb_diags_print(&d, stderr);
+		vb_diags_free(&d);
+		return 0;	/* no data: write the template unchecked */
+	}
+	vb_diags_free(&d);
+	const char *list[64];
+	char names[2048];
+	if (!vb_geo_has_kommun(geo, kommun)) {
+		fprintf(stderr, "vastbus mall: \"%s\" är inte en av Västra Götalands 49 kommuner; skriv namnet som kommunen själv stavar det, t.ex. Lilla Edet eller Öckerö\n",
+			kommun);
+		return -1;
+	}
+	size_t n = vb_geo_stadsdelar(geo, kommun, year, list, 64);
+	if (n > 64)
+		n = 64;
+	join_sv(names, sizeof(names), list, n);
+	if (stadsdel && n == 0) {
+		fprintf(stderr, "vastbus mall: %s hade inga stadsdelar %d; ta bort --stadsdel\n",
+			kommun, year);
+		rc = -1;
+	} else if (stadsdel && !vb_geo_has_stadsdel(geo, kommun, stadsdel, year)) {
+		fprintf(stderr, "vastbus mall: \"%s\" var inte en stadsdel i %s %d; välj en av %s\n",
+			stadsdel, kommun, year, names);
+		rc = -1;
+	} else if (!stadsdel && n > 0) {
+		fprintf(stderr, "vastbus mall: %s hade stadsdelar %d och varje stadsdel har sin egen grupp; ange --stadsdel, en av %s\n",
+			kommun, year, names);
+		rc = -1;
+	}
+	if (rc == 0 && *delregion == NULL &&
+	    vb_geo_delregioner_for(geo, kommun, year, list, 64) == 1)
+		*delregion = list[0];
+	return rc;
+}
+
 int
 vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 {
-	(void)ctx;
 	static const struct option longopts[] = {
 		{ "kommun", required_argument, NULL, 'k' },
 		{ "stadsdel", required_argument, NULL, 's' },
@@ -226,6 +286,8 @@ vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 			ar);
 		return VB_EXIT_USAGE;
 	}
+	if (check_place(ctx, kommun, stadsdel, &delregion, year) != 0)
+		return VB_EXIT_USAGE;
 	char *text = blank_report(kommun, stadsdel, delregion, year);
 	int rc = VB_EXIT_OK;
 	if (out == NULL) {

@@ -75,6 +75,14 @@ for field in "kontaktpersonens namn" "e-postadress" "ledamotens namn" \
         || no "blank: no message for $field"
 done
 "$VB" mall --kommun Ale --ar 19 >/dev/null 2>&1; [ $? -eq 2 ] || no "mall bad year: exit"
+# The template knows the places: subregion filled in, districts required.
+grep -q '<delregion>Göteborgsregionen</delregion>' "$t/ale.xml" || no "mall: delregion not filled in"
+"$VB" mall --kommun Kungsbacka --ar 2019 >/dev/null 2>&1; [ $? -eq 2 ] || no "mall Kungsbacka: exit"
+err=$("$VB" mall --kommun Göteborg --ar 2019 2>&1 >/dev/null)
+[ $? -eq 2 ] || no "mall Göteborg without stadsdel: exit"
+printf '%s\n' "$err" | grep -q 'ange --stadsdel, en av Angered, ' || no "mall Göteborg: $err"
+"$VB" mall --kommun Göteborg --stadsdel Angered --ar 2019 | grep -q '<stadsdel>Angered</stadsdel>' \
+    || no "mall Göteborg Angered"
 
 [ "$fail" -eq 0 ] || { echo "$fail failure(s)"; exit 1; }
 echo "validera: ok"
