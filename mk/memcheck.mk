@@ -26,6 +26,12 @@ MEMCHECK_DRIVERS = $(MEMCHECK_DIR)/report_driver \
 .PHONY: memcheck memcheck-build
 
 memcheck: deps
+	@command -v valgrind >/dev/null 2>&1 || { \
+	    echo "Installerar Debianpaket som saknas: valgrind (för make memcheck)"; \
+	    if [ "$$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	    export DEBIAN_FRONTEND=noninteractive; \
+	    $$SUDO apt-get update -qq && \
+	    $$SUDO apt-get install -y -qq --no-install-recommends valgrind; }
 	@$(MAKE) --no-print-directory SANITIZE= memcheck-build
 	@VASTBUS=./vastbus MEMCHECK_DRIVERS=$(MEMCHECK_DIR) \
 	    VALGRIND_EXTRA="$(VALGRIND_EXTRA)" sh tests/memcheck.sh

@@ -3,9 +3,9 @@
 # `make memcheck`, mk/memcheck.mk). Run from the top of the tree after a
 # plain (unsanitised) build.
 #
-# Each run: validera, html, pdf (when it works) and mall on
-# samples/gr-2019, samples/ogiltiga, tests/validera, the strange reports of
-# tests/fuzz/corpus/report and the kept fuzz findings of tests/regress/fuzz;
+# Each run: validera, html, pdf (when it works) and mall on every folder
+# of samples/, tests/validera, the strange reports of tests/fuzz/corpus/report
+# and the kept fuzz findings of tests/regress/fuzz; arsbok on every manifest;
 # plus the fuzz harnesses' plain drivers (build-memcheck/) over the seed
 # corpora and every kept finding (also the open ones, tests/regress/fuzz/
 # open/, which `make check` leaves out), reaching the rule checks and the
@@ -72,17 +72,18 @@ run() {
     fi
 }
 
-# The input sets: name and files (sets that do not exist are left out).
+# The input sets: every folder of samples/ (gr-2019, gr-2018, ogiltiga…),
+# tests/validera, the strange seeds and the kept findings. Sets that do not
+# exist are left out.
 set_files() {
     case $1 in
-    gr-2019) ls samples/gr-2019/*.xml 2>/dev/null ;;
-    ogiltiga) ls samples/ogiltiga/*.xml 2>/dev/null ;;
     validera) ls tests/validera/*.xml 2>/dev/null ;;
     fuzz-korpus) ls tests/fuzz/corpus/report/*.xml 2>/dev/null ;;
     fuzz-fynd) ls tests/regress/fuzz/report/* tests/regress/fuzz/open/report/* 2>/dev/null ;;
+    *) ls samples/"$1"/*.xml 2>/dev/null ;;
     esac
 }
-SETS="gr-2019 ogiltiga validera fuzz-korpus fuzz-fynd"
+SETS="$(cd samples 2>/dev/null && for d in */; do printf '%s ' "${d%/}"; done)validera fuzz-korpus fuzz-fynd"
 
 # Does a subcommand work yet? It should turn one valid sample into a file;
 # a command that says it is not built yet (or does not exist) is skipped,
@@ -112,6 +113,18 @@ for s in $SETS; do
     # shellcheck disable=SC2086
     [ $have_pdf -eq 1 ] && run "pdf-$s" "0 1" "$VASTBUS" pdf -d "$tmp/pdf" $files
 done
+# The yearbook: every manifest of samples/ (and the strange one of the
+# seeds), when `vastbus arsbok` exists.
+if "$VASTBUS" arsbok --hjalp >/dev/null 2>&1; then
+    for m in samples/*/arsbok.xml tests/fuzz/corpus/report/arsbok*.xml; do
+        [ -f "$m" ] || continue
+        n=$(echo "$m" | tr '/' '-')
+        run "arsbok-$n" "0 1" "$VASTBUS" arsbok "$m" -o "$tmp/pdf/$n.pdf" \
+            --html "$tmp/html/$n.html"
+    done
+else
+    skipped="$skipped arsbok"
+fi
 run "mall" "0" "$VASTBUS" mall --kommun Göteborg --stadsdel Angered --ar 2019 -o "$tmp/mall.xml"
 run "mall-fel" "0 1 2" "$VASTBUS" mall --kommun Finns-inte --ar 2019 -o "$tmp/mall2.xml"
 
