@@ -163,10 +163,12 @@
           <xsl:call-template name="vb:etikett">
             <xsl:with-param name="nyckel" select="'tfn'"/>
           </xsl:call-template>
-          <xsl:text> </xsl:text>
-          <xsl:call-template name="vb:telefon">
-            <xsl:with-param name="telefon" select="$k/a:telefon"/>
-          </xsl:call-template>
+          <xsl:text>&#160;</xsl:text>
+          <span class="telefon">
+            <xsl:call-template name="vb:telefon">
+              <xsl:with-param name="telefon" select="$k/a:telefon"/>
+            </xsl:call-template>
+          </span>
         </xsl:if>
       </xsl:when>
       <xsl:otherwise>
