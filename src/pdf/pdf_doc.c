@@ -246,6 +246,7 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     *err = NULL;
     pdf_state st = {0};
     hb_set_t *sets[TS_NFACES] = {0};
+    hb_blob_t *embed[TS_NFACES] = {0};
     HPDF_Page *pages = NULL;
     HPDF_Doc pdf = HPDF_New(on_error, &st);
     if (!pdf) {
@@ -263,12 +264,8 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     for (int i = 0; i < TS_NFACES && !failed(&st); i++) {
         if (!r->fonts[i].used || hb_set_is_empty(sets[i]))
             continue;
-        /* The hyphen always goes in: without it libharu 2.3.0 fails on
-         * some sets (e.g. the bold "Rubrikä": HPDF_GetFont leaves
-         * HPDF_INVALID_OBJECT behind). It is in the subset, so the CIDSet
-         * (the set's code points, pdf_font.c) still matches the font. */
-        hb_set_add(sets[i], '-');
-        fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++);
+        fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++,
+                                 &embed[i]);
     }
     pages = calloc((size_t)r->npages + 1, sizeof *pages);
     if (!pages)
@@ -289,7 +286,7 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     }
     for (int i = 0; i < TS_NFACES && !failed(&st); i++)
         if (fonts[i])
-            pdf_font_finish(pdf, &st, fonts[i], sets[i]);
+            pdf_font_finish(pdf, &st, fonts[i], sets[i], embed[i]);
     if (!failed(&st)) {
         /* The file's /ID: a digest of what is on the pages and of the
          * metadata, so equal input gives equal bytes. */
@@ -331,8 +328,10 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
                     "PDF-filen skrevs", (unsigned)st.error,
                     (unsigned)st.detail);
     HPDF_Free(pdf);
-    for (int i = 0; i < TS_NFACES; i++)
+    for (int i = 0; i < TS_NFACES; i++) {
         hb_set_destroy(sets[i]);
+        hb_blob_destroy(embed[i]);
+    }
     free(pages);
     if (!*out) {
         *err = st.err ? st.err : strdup("PDF-filen kunde inte skapas");

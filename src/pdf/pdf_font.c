@@ -4,7 +4,12 @@
  *
  * libharu has no "load TrueType from memory", but its TTFontDef loader
  * reads any HPDF_Stream: we give it a memory stream holding the subset and
- * register the font definition the way HPDF_LoadTTFontFromFile does. */
+ * register the font definition the way HPDF_LoadTTFontFromFile does.
+ *
+ * The font program in the PDF (FontFile2) is the hb-subset subset itself,
+ * cut down to the tables libharu would embed; libharu's own re-subsetter
+ * (HPDF_TTFontDef_SaveFontData) is not used: it is redundant after
+ * hb-subset, and it trips over a libharu memory-stream bug (below). */
 #include "pdf_int.h"
 
 #include <stdio.h>
@@ -80,9 +85,61 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *cps)
     return 0;
 }
 
-HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
-                        hb_set_t *cps, int tagno)
+/* libharu 2.3.0's HPDF_MemStream_SeekFunc cannot seek to the very end of
+ * a memory stream whose size is a whole number of its buffers: it looks up
+ * a buffer that does not exist and raises HPDF_INVALID_OBJECT (0x1033).
+ * The error stays in the document, later seeks are skipped, and the PDF is
+ * lost (HPDF_SaveToStream reports 0x1033, or SaveFontData fails). Which
+ * glyphs a face uses decides whether it happens, in two places:
+ *
+ *  - loading: CheckCompositGryph (on a glyph's first use) skips over the
+ *    arguments of each component of a composite glyph (å ä ö é …).
+ *    hb-subset writes glyf as the last table, so when the subset's last
+ *    glyph is a composite and glyf needs no padding (length a multiple of
+ *    4), the last skip lands exactly on the end of the file. Our stream
+ *    had one buffer of exactly the font's length: fixed by a buffer
+ *    longer than the font (LOAD_SLACK);
+ *  - saving: SaveFontData rebuilds the font in its own stream of 4 KiB
+ *    buffers, then seeks to each table to sum it up. With NO_HINTING the
+ *    last of its tables, prep, is missing, so it is empty and starts at
+ *    the very end; when the rebuilt font is a multiple of 4 KiB long the
+ *    seek fails (the F1 input). That stream is not ours, so we do not
+ *    call SaveFontData at all (embed_blob).
+ *
+ * The '-' once added to every subset only moved glyf's length. */
+#define LOAD_SLACK 4
+
+/* The subset as the PDF's font program: the tables libharu's SaveFontData
+ * would keep (REQUIRED_TAGS of hpdf_fontdef_tt.c), those that exist. Same
+ * glyph ids as the font libharu loaded, so its CIDToGIDMap and widths
+ * hold. NULL when out of memory. */
+static hb_blob_t *embed_blob(hb_face_t *sub)
 {
+    static const char tags[][5] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf",
+                                   "head", "hhea", "hmtx", "loca", "maxp",
+                                   "name", "post", "prep"};
+    hb_face_t *b = hb_face_builder_create();
+    bool ok = b != hb_face_get_empty();
+    for (size_t i = 0; ok && i < sizeof tags / sizeof tags[0]; i++) {
+        hb_tag_t tag = hb_tag_from_string(tags[i], 4);
+        hb_blob_t *t = hb_face_reference_table(sub, tag);
+        if (hb_blob_get_length(t) > 0)
+            ok = hb_face_builder_add_table(b, tag, t);
+        hb_blob_destroy(t);
+    }
+    hb_blob_t *out = ok ? hb_face_reference_blob(b) : NULL;
+    hb_face_destroy(b);
+    if (out && hb_blob_get_length(out) == 0) {
+        hb_blob_destroy(out);
+        out = NULL;
+    }
+    return out;
+}
+
+HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
+                        hb_set_t *cps, int tagno, hb_blob_t **embed)
+{
+    *embed = NULL;
     hb_blob_t *blob = hb_blob_create_from_file_or_fail(ff->path);
     if (!blob) {
         pdf_set_err(st, "typsnittsfilen %s kunde inte läsas", ff->path);
@@ -109,7 +166,10 @@ HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
     hb_blob_t *sb = hb_face_reference_blob(sub);
     unsigned len = 0;
     const char *data = hb_blob_get_data(sb, &len);
-    HPDF_Stream ms = len ? HPDF_MemStream_New(pdf->mmgr, len) : NULL;
+    /* One buffer longer than the font: every position up to the end can
+     * be sought (see LOAD_SLACK). */
+    HPDF_Stream ms = len ? HPDF_MemStream_New(pdf->mmgr, len + LOAD_SLACK)
+                         : NULL;
     HPDF_FontDef def = NULL;
     if (ms && HPDF_Stream_Write(ms, (const HPDF_BYTE *)data, len) == HPDF_OK &&
         HPDF_Stream_Seek(ms, 0, HPDF_SEEK_SET) == HPDF_OK)
@@ -117,20 +177,29 @@ HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
     else if (ms)
         HPDF_Stream_Free(ms);
     hb_blob_destroy(sb);
+    hb_blob_t *emb = def ? embed_blob(sub) : NULL;
     hb_face_destroy(sub);
+    if (def && !emb) {
+        HPDF_FontDef_Free(def);
+        pdf_set_err(st, "slut på minne (typsnitt)");
+        return NULL;
+    }
     if (!def) {
         pdf_set_err(st, "libharu kunde inte läsa typsnittet %s", ff->path);
         return NULL;
     }
     if (HPDF_Doc_FindFontDef(pdf, def->base_font)) {
         HPDF_FontDef_Free(def);
+        hb_blob_destroy(emb);
         pdf_set_err(st, "två snitt med samma PostScript-namn (%s)", ff->path);
         return NULL;
     }
     if (HPDF_List_Add(pdf->fontdef_list, def) != HPDF_OK) {
         HPDF_FontDef_Free(def);
+        hb_blob_destroy(emb);
         return NULL;
     }
+    *embed = emb;    /* the caller's from here on, whatever happens */
     /* libharu appends ",Bold" or ",Italic" (a hint meant for fonts that
      * are not embedded); the embedded font's own name is the right one. */
     HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
@@ -156,34 +225,43 @@ HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
 }
 
 /* Writes the font descriptor ourselves, as libharu would at save time
- * (CIDFontType2_BeforeWrite_Func), plus the CIDSet PDF/A-1 asks of a
- * subset CIDFont. libharu then finds fontdef->descriptor set and keeps it.
- * Must run after the last glyph is drawn: SaveFontData writes only the
- * outlines libharu saw in use. */
+ * (CIDFontType2_BeforeWrite_Func), with our font program (embed, from
+ * pdf_font_load) and the CIDSet PDF/A-1 asks of a subset CIDFont. libharu
+ * then finds fontdef->descriptor set and keeps it. Every object is in the
+ * xref as soon as it exists, so no error path can leak one. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
-                    hb_set_t *cps)
+                    hb_set_t *cps, hb_blob_t *embed)
 {
     HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_FontDef def = fa->fontdef;
     HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
     if (def->descriptor)
         return 0;
-    HPDF_Dict desc = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict data = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    HPDF_Dict cidset = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!desc || !data || !cidset)
-        return -1;
-    if (HPDF_TTFontDef_SaveFontData(def, data->stream) != HPDF_OK) {
+    unsigned elen = 0;
+    const char *edata = embed ? hb_blob_get_data(embed, &elen) : NULL;
+    if (!edata || elen == 0) {
         pdf_set_err(st, "typsnittet kunde inte bäddas in");
         return -1;
     }
+    HPDF_Dict data = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict cidset = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    HPDF_Dict desc = data && cidset ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK) {
+        pdf_set_err(st, "slut på minne (typsnitt)");
+        return -1;
+    }
+    if (HPDF_Stream_Write(data->stream, (const HPDF_BYTE *)edata, elen)
+        != HPDF_OK) {
+        pdf_set_err(st, "typsnittet kunde inte bäddas in");
+        return -1;
+    }
+    da->length1 = elen;
     HPDF_STATUS ret = 0;
     data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)da->length1);
     ret += HPDF_Dict_AddNumber(data, "Length2", 0);
     ret += HPDF_Dict_AddNumber(data, "Length3", 0);
     ret += HPDF_Dict_Add(desc, "FontFile2", data);
-    ret += HPDF_Xref_Add(pdf->xref, desc);
     ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
     ret += HPDF_Dict_AddNumber(desc, "Descent", def->descent);
@@ -202,8 +280,10 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
         max = 0xFFFF;
     size_t nbytes = max / 8 + 1;
     HPDF_BYTE *bits = HPDF_GetMem(pdf->mmgr, (HPDF_UINT)nbytes);
-    if (!bits)
+    if (!bits) {
+        pdf_set_err(st, "slut på minne (typsnitt)");
         return -1;
+    }
     memset(bits, 0, nbytes);
     bits[0] |= 0x80;     /* CID 0, .notdef */
     hb_codepoint_t cp = HB_SET_VALUE_INVALID;
@@ -214,8 +294,10 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
     ret += HPDF_Stream_Write(cidset->stream, bits, (HPDF_UINT)nbytes);
     HPDF_FreeMem(pdf->mmgr, bits);
     ret += HPDF_Dict_Add(desc, "CIDSet", cidset);
-    if (ret != HPDF_OK)
+    if (ret != HPDF_OK) {
+        pdf_set_err(st, "typsnittets beskrivning kunde inte skrivas");
         return -1;
+    }
     def->descriptor = desc;
     return 0;
 }

@@ -18,13 +18,15 @@ typedef struct pdf_state {
 } pdf_state;
 
 /* pdf_font.c: loads one face as a subset holding the code points in cps,
- * with a correct ToUnicode CMap. tagno makes the subset tag unique. */
+ * with a correct ToUnicode CMap. tagno makes the subset tag unique.
+ * *embed gets the font program to embed (the caller destroys it, also
+ * when NULL is returned), or NULL. */
 HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
-                        hb_set_t *cps, int tagno);
-/* Writes each font's descriptor with a CIDSet (PDF/A-1); call after all
- * text is drawn, before saving. */
+                        hb_set_t *cps, int tagno, hb_blob_t **embed);
+/* Writes a font's descriptor with its font program (embed, from
+ * pdf_font_load) and a CIDSet (PDF/A-1); call before saving. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
-                    hb_set_t *cps);
+                    hb_set_t *cps, hb_blob_t *embed);
 
 /* pdf_meta.c */
 /* UTF-8 to a PDF text string (UTF-16BE with BOM, written in hex). */
