@@ -63,20 +63,33 @@ antal(xmlNodePtr n)
 	return v;
 }
 
-void
-ck_moten(struct vb_check *c, xmlNodePtr n)
+/* Sections 2 and 4 share one shape: a count in @antal, optionally the
+ * items themselves, each with a date in the reporting year. Checks the
+ * dates and, when items are listed, that their number is the count.
+ * Returns the count (-1 when missing or malformed). */
+static long
+listed_items(struct vb_check *c, xmlNodePtr n, const char *child,
+	     const char *what, const char *section, enum vb_diag_code code,
+	     const char *label, const char *one, const char *many)
 {
 	long listed = 0;
-	for (xmlNodePtr m = ck_child(n, "mote"); m; m = ck_next(m)) {
+	for (xmlNodePtr m = ck_child(n, child); m; m = ck_next(m)) {
 		listed++;
-		date_in_year(c, m, "mötet", "avsnitt 2");
+		date_in_year(c, m, what, section);
 	}
 	long want = antal(n);
 	if (listed > 0 && want >= 0 && want != listed)
-		vb_diag(c->d, VB_E_COUNT_MOTEN, ck_line(n),
-			"avsnitt 2, Antal möten, anger antal=\"%ld\" men %ld %s",
-			want, listed,
-			listed == 1 ? "möte är listat" : "möten är listade");
+		vb_diag(c->d, code, ck_line(n),
+			"%s, %s, anger antal=\"%ld\" men %ld %s", section, label,
+			want, listed, listed == 1 ? one : many);
+	return want;
+}
+
+void
+ck_moten(struct vb_check *c, xmlNodePtr n)
+{
+	listed_items(c, n, "mote", "mötet", "avsnitt 2", VB_E_COUNT_MOTEN,
+		     "Antal möten", "möte är listat", "möten är listade");
 }
 
 void
@@ -89,18 +102,9 @@ ck_utbildningsinsatser(struct vb_check *c, xmlNodePtr n)
 void
 ck_avvikelser(struct vb_check *c, xmlNodePtr n)
 {
-	long listed = 0;
-	for (xmlNodePtr m = ck_child(n, "avvikelse"); m; m = ck_next(m)) {
-		listed++;
-		date_in_year(c, m, "avvikelsen", "avsnitt 4");
-	}
-	long want = antal(n);
-	if (listed > 0 && want >= 0 && want != listed)
-		vb_diag(c->d, VB_E_COUNT_AVVIKELSER, ck_line(n),
-			"avsnitt 4, Antal avvikelser, anger antal=\"%ld\" men %ld %s",
-			want, listed,
-			listed == 1 ? "avvikelse är listad"
-					  : "avvikelser är listade");
+	long want = listed_items(c, n, "avvikelse", "avvikelsen", "avsnitt 4",
+				 VB_E_COUNT_AVVIKELSER, "Antal avvikelser",
+				 "avvikelse är listad", "avvikelser är listade");
 	if (want > 0 && ck_child(n, "analys") == NULL)
 		vb_diag(c->d, VB_E_NO_ANALYSIS, ck_line(n),
 			"avsnitt 4 anger antal=\"%ld\"; skriv en analys av avvikelserna",
