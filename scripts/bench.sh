@@ -53,6 +53,9 @@ if [ $have_pdf -eq 1 ]; then
     "$VB" pdf -d "$t" $S 2>/dev/null || true
     size="$(du -cb "$t"/*.pdf | tail -n 1 | cut -f1) bytes in all"
     row "pdf: 20 reports" "$VB" pdf -d "$t" $S
+    "$VB" arsbok $S/arsbok.xml -o "$t/ab.pdf" --html "$t/ab.html" >/dev/null 2>&1
+    size="$(stat -c %s "$t/ab.pdf") bytes PDF ($(pdfinfo "$t/ab.pdf" | sed -n 's/^Pages: *//p') pages) + $(stat -c %s "$t/ab.html") bytes HTML"
+    row "arsbok: GR 2019 yearbook, PDF + HTML" "$VB" arsbok $S/arsbok.xml -o "$t/ab.pdf" --html "$t/ab.html"
 else
     echo "| pdf | not built yet | | |"
 fi
