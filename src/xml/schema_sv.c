@@ -320,7 +320,7 @@ report_value(struct vb_diags *d, long line, const char *what,
 				   strcmp(attr, "deltagare") == 0)))
 			vb_diag(d, VB_E_SCHEMA, line,
 				"%s ska vara ett heltal, 0 eller större, inte '%s'", what, val);
-		else if (strstr(rest, "gYear"))
+		else if (strstr(rest, "gYear") || (attr && strcmp(attr, "ar") == 0))
 			vb_diag(d, VB_E_SCHEMA, line,
 				"%s ska skrivas med fyra siffror, t.ex. 2019, inte '%s'", what, val);
 		else
