@@ -54,6 +54,11 @@ const struct vb_geo *vb_ctx_geo(struct vb_ctx *ctx, struct vb_diags *d);
 unsigned char *vb_typeset_to_pdf(xmlDocPtr layout, size_t *len,
 				 struct vb_diags *d);
 
+/* Writes an output atomically; on failure adds a VB_S_WRITE finding that
+ * names the file and the reason in Swedish. Returns 0 or -1. */
+int vb_write_output(const char *name, const void *data, size_t len,
+		    struct vb_diags *d);
+
 /* Expands the arguments: files as given, folders to their *.xml files in
  * sorted order. Unreadable arguments are kept so the caller reports them. */
 struct vb_inputs {

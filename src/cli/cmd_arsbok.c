@@ -165,15 +165,9 @@ run_xslt(struct vb_ctx *ctx, const char *xsl, xmlDocPtr indata,
 	 size_t *len, struct vb_diags *d)
 {
 	char *err = NULL;
-	char *path = vb_ctx_path(ctx, xsl);
-	const char *allow[] = { ctx->datadir, NULL };
-	struct vb_xslt *x = vb_xslt_load(path, allow, &err);
-	free(path);
-	if (x == NULL) {
-		vb_diag(d, VB_S_DATA, 0, "%s", err);
-		free(err);
+	struct vb_xslt *x = vb_ctx_xslt(ctx, xsl, d);	/* owned by ctx */
+	if (x == NULL)
 		return -1;
-	}
 	int rc = 0;
 	if (tree) {
 		*tree = vb_xslt_run_doc(x, indata, params, &err);
@@ -186,18 +180,7 @@ run_xslt(struct vb_ctx *ctx, const char *xsl, xmlDocPtr indata,
 		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
 		free(err);
 	}
-	vb_xslt_free(x);
 	return rc;
-}
-
-static int
-write_out(const char *name, const void *data, size_t len, struct vb_diags *d)
-{
-	if (vb_write_atomic(name, data, len) != 0) {
-		vb_diag(d, VB_S_WRITE, 0, "%s: %s", name, vb_strerror_sv(errno));
-		return -1;
-	}
-	return 0;
 }
 
 /* One closing paragraph: what the yearbook holds. */
@@ -382,9 +365,9 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		free(pdf);
 		goto done;
 	}
-	int wrc = write_out(pdfname, pdf, pdflen, &md);
+	int wrc = vb_write_output(pdfname, pdf, pdflen, &md);
 	if (wrc == 0 && html)
-		wrc = write_out(html, hbytes, hlen, &md);
+		wrc = vb_write_output(html, hbytes, hlen, &md);
 	free(pdf);
 	free(hbytes);
 	if (wrc != 0)

@@ -81,9 +81,7 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 	unsigned char *pdf = vb_typeset_to_pdf(doc, &len, &d);
 	if (pdf == NULL)
 		goto done;
-	if (vb_write_atomic(out, pdf, len) != 0)
-		vb_diag(&d, VB_S_WRITE, 0, "%s: %s", out, vb_strerror_sv(errno));
-	else
+	if (vb_write_output(out, pdf, len, &d) == 0)
 		rc = VB_EXIT_OK;
 	free(pdf);
 done:

@@ -15,6 +15,7 @@
 #include "check/check.h"
 #include "geo/geo.h"
 #include "util/alloc.h"
+#include "util/fileio.h"
 #include "xml/load.h"
 #include "xml/validate.h"
 #include "typeset/typeset.h"
@@ -112,6 +113,17 @@ vb_typeset_to_pdf(xmlDocPtr layout, size_t *len, struct vb_diags *d)
 		vb_diag(d, VB_W_GLYPH, 0, "%s", warn);
 	free(warn);
 	return pdf;
+}
+
+int
+vb_write_output(const char *name, const void *data, size_t len,
+		struct vb_diags *d)
+{
+	if (vb_write_atomic(name, data, len) != 0) {
+		vb_diag(d, VB_S_WRITE, 0, "%s: %s", name, vb_strerror_sv(errno));
+		return -1;
+	}
+	return 0;
 }
 
 struct vb_xslt *

@@ -117,10 +117,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 		if (doc) {
 			size_t len = 0;
 			char *bytes = be->render(ctx, &state, doc, &len, &d);
-			if (bytes && vb_write_atomic(outname, bytes, len) != 0)
-				vb_diag(&d, VB_S_WRITE, 0, "%s: %s", outname,
-					vb_strerror_sv(errno));
-			else if (bytes)
+			if (bytes && vb_write_output(outname, bytes, len, &d) == 0)
 				done++;
 			free(bytes);
 			xmlFreeDoc(doc);
