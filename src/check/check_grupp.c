@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "check/messages.h"
 #include "util/alloc.h"
 
 #define MAXLIST 64	/* longest list we print (districts of one year) */
@@ -21,11 +22,11 @@ check_kommun(struct vb_check *c, xmlNodePtr el, const char *kommun)
 	char *q = ck_quote(kommun);
 	if (s)
 		vb_diag(c->d, VB_E_KOMMUN, ck_line(el),
-			"\"%s\" finns inte bland Västra Götalands %zu kommuner; menar du \"%s\"?",
+			CK_MSG_KOMMUN_SUGGEST,
 			q, g->nkommuner, s);
 	else
 		vb_diag(c->d, VB_E_KOMMUN, ck_line(el),
-			"\"%s\" finns inte bland Västra Götalands %zu kommuner",
+			CK_MSG_KOMMUN,
 			q, g->nkommuner);
 	free(q);
 	free(names);
@@ -41,7 +42,7 @@ check_stadsdel(struct vb_check *c, xmlNodePtr kel, const char *kommun,
 	if (stadsdel != NULL && !has_any) {
 		char *q = ck_quote(stadsdel);
 		vb_diag(c->d, VB_E_STADSDEL_NOT_GBG, ck_line(sel),
-			"gruppen hör till %s, men stadsdel \"%s\" är angiven; ta bort stadsdel",
+			CK_MSG_STADSDEL_NOT_GBG,
 			kommun, q);
 		free(q);
 		return;
@@ -53,17 +54,17 @@ check_stadsdel(struct vb_check *c, xmlNodePtr kel, const char *kommun,
 	size_t n = vb_geo_stadsdelar(g, kommun, c->year, list, MAXLIST);
 	if (n > MAXLIST)
 		n = MAXLIST;
-	char *joined = ck_join(list, n, " och ");
+	char *joined = ck_join(list, n, CK_MSG_JOIN_AND);
 
 	if (stadsdel == NULL) {
 		if (n > 0)
 			vb_diag(c->d, VB_W_STADSDEL_MISSING, ck_line(kel),
-				"%s hade stadsdelar %d, och varje stadsdel har sin egen lokala grupp; ange en av %s",
+				CK_MSG_STADSDEL_MISSING,
 				kommun, c->year, joined);
 	} else if (n == 0) {
 		char *q = ck_quote(stadsdel);
 		vb_diag(c->d, VB_E_STADSDEL, ck_line(sel),
-			"%s hade inga stadsdelar %d, så \"%s\" kan inte anges; ta bort stadsdel",
+			CK_MSG_STADSDEL_NONE,
 			kommun, c->year, q);
 		free(q);
 	} else if (!vb_geo_has_stadsdel(g, kommun, stadsdel, c->year)) {
@@ -71,20 +72,20 @@ check_stadsdel(struct vb_check *c, xmlNodePtr kel, const char *kommun,
 		const struct vb_geo_period *p =
 		    vb_geo_stadsdel_period(g, kommun, stadsdel);
 		const char *s = ck_suggest(stadsdel, list, NULL, n);
-		char *hint = s ? vb_asprintf("; menar du \"%s\"?", s)
+		char *hint = s ? vb_asprintf(CK_MSG_STADSDEL_SUGGEST, s)
 			       : vb_strdup("");
 		if (p && p->till == VB_GEO_OPEN)
 			vb_diag(c->d, VB_E_STADSDEL, ck_line(sel),
-				"stadsdelen \"%s\" finns från %d, inte %d; stadsdelarna %d var %s%s",
+				CK_MSG_STADSDEL_FROM,
 				q, p->fran, c->year, c->year, joined, hint);
 		else if (p)
 			vb_diag(c->d, VB_E_STADSDEL, ck_line(sel),
-				"stadsdelen \"%s\" fanns %d–%d, inte %d; stadsdelarna %d var %s%s",
+				CK_MSG_STADSDEL_PERIOD,
 				q, p->fran, p->till, c->year, c->year, joined,
 				hint);
 		else
 			vb_diag(c->d, VB_E_STADSDEL, ck_line(sel),
-				"\"%s\" är inte en stadsdel i %s %d; stadsdelarna %d var %s%s",
+				CK_MSG_STADSDEL_UNKNOWN,
 				q, kommun, c->year, c->year, joined, hint);
 		free(hint);
 		free(q);
@@ -106,15 +107,15 @@ check_delregion(struct vb_check *c, xmlNodePtr el, const char *kommun,
 		}
 		const char *s = ck_suggest(delregion, names, ids,
 					   g->ndelregioner);
-		char *all = ck_join(names, g->ndelregioner, " och ");
+		char *all = ck_join(names, g->ndelregioner, CK_MSG_JOIN_AND);
 		char *q = ck_quote(delregion);
 		if (s)
 			vb_diag(c->d, VB_E_DELREGION, ck_line(el),
-				"\"%s\" är inte en av delregionerna %s; menar du \"%s\"?",
+				CK_MSG_DELREGION_SUGGEST,
 				q, all, s);
 		else
 			vb_diag(c->d, VB_E_DELREGION, ck_line(el),
-				"\"%s\" är inte en av delregionerna %s",
+				CK_MSG_DELREGION,
 				q, all);
 		free(q);
 		free(all);
@@ -130,9 +131,9 @@ check_delregion(struct vb_check *c, xmlNodePtr el, const char *kommun,
 	size_t n = vb_geo_delregioner_for(g, kommun, c->year, list, 8);
 	if (n > 8)
 		n = 8;
-	char *joined = ck_join(list, n, " eller ");
+	char *joined = ck_join(list, n, CK_MSG_JOIN_OR);
 	vb_diag(c->d, VB_W_DELREGION, ck_line(el),
-		"%s hörde %d till %s, inte till %s", kommun, c->year, joined,
+		CK_MSG_DELREGION_PAIR, kommun, c->year, joined,
 		delregion);
 	free(joined);
 }

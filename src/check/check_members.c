@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "check/messages.h"
 #include "util/alloc.h"
 
 static int
@@ -26,7 +27,7 @@ who(xmlNodePtr m)
 	if (name && *name)
 		out = ck_quote(name);
 	else
-		out = vb_asprintf("medlemmen på rad %ld", ck_line(m));
+		out = vb_asprintf(CK_MSG_MEMBER_AT_LINE, ck_line(m));
 	free(name);
 	return out;
 }
@@ -52,7 +53,7 @@ check_chairs(struct vb_check *c, xmlNodePtr n)
 			} else {
 				char *a = who(first), *b = who(m);
 				vb_diag(c->d, VB_E_MANY_CHAIRS, ck_line(m),
-					"%s på rad %ld och %s är båda angivna som ordförande; gruppen ska ha en ordförande",
+					CK_MSG_MANY_CHAIRS,
 					a, ck_line(first), b);
 				free(a);
 				free(b);
@@ -64,7 +65,7 @@ check_chairs(struct vb_check *c, xmlNodePtr n)
 	 * spelt "ordförande"): the schema has spoken. */
 	if (chairs == 0 && members > 0 && !malformed)
 		vb_diag(c->d, VB_E_NO_CHAIR, ck_line(n),
-			"ingen av medlemmarna i avsnitt 1, Gruppens sammansättning, har roll=\"ordforande\"");
+			CK_MSG_NO_CHAIR);
 }
 
 static void
@@ -88,10 +89,11 @@ check_principals(struct vb_check *c, xmlNodePtr n)
 	}
 	if (members == 0 || (kommun && region))
 		return;
-	const char *missing = kommun ? "region"
-			      : region ? "kommun" : "kommun eller region";
+	const char *missing = kommun ? CK_MSG_PRINCIPAL_REGION
+			      : region ? CK_MSG_PRINCIPAL_KOMMUN
+				       : CK_MSG_PRINCIPAL_EITHER;
 	vb_diag(c->d, VB_W_PRINCIPALS, ck_line(n),
-		"ingen medlem i avsnitt 1 har huvudman %s; Västbus är en överenskommelse mellan kommunerna och regionen",
+		CK_MSG_PRINCIPALS,
 		missing);
 }
 

@@ -11,46 +11,20 @@
 #include <string.h>
 
 #include "check/check_int.h"
+#include "check/messages.h"
 #include "check/pnr.h"
 #include "util/alloc.h"
 
-/* The sections of the report in the reader's terms. */
+/* The sections of the report in the reader's terms (messages.h). */
+#define TERM(el, sv) { el, sv },
 static const struct {
 	const char *el, *sv;
-} sections[] = {
-	{ "grupp", "gruppens uppgifter" },
-	{ "inlamning", "inlämningen" },
-	{ "sammansattning", "avsnitt 1, Gruppens sammansättning" },
-	{ "moten", "avsnitt 2, Antal möten" },
-	{ "utbildningsinsatser", "avsnitt 3, Utbildningsinsatser" },
-	{ "avvikelser", "avsnitt 4, Avvikelser" },
-	{ "reflektion", "reflektionen" },
-	{ "planering", "planeringen" },
-};
+} sections[] = { CK_PNR_SECTIONS(TERM) };
 
-/* Fields in the reader's terms. */
+/* Fields in the reader's terms (messages.h). */
 static const struct {
 	const char *el, *sv;
-} fields[] = {
-	{ "namn", "namn" },
-	{ "funktion", "funktion" },
-	{ "organisation", "organisation" },
-	{ "kontaktperson", "kontaktperson" },
-	{ "epost", "e-post" },
-	{ "telefon", "telefon" },
-	{ "mote", "anteckning om mötet" },
-	{ "titel", "titel" },
-	{ "malgrupp", "målgrupp" },
-	{ "arrangor", "arrangör" },
-	{ "beskrivning", "beskrivning" },
-	{ "atgard", "åtgärd" },
-	{ "rapporterande", "rapporterande part" },
-	{ "berord", "berörd part" },
-	{ "analys", "analys" },
-	{ "kommun", "kommun" },
-	{ "stadsdel", "stadsdel" },
-	{ "delregion", "delregion" },
-};
+} fields[] = { CK_PNR_FIELDS(TERM) };
 
 #define NELEMS(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -87,12 +61,12 @@ where(xmlNodePtr holder, int *in_avvikelser)
 			break;
 	}
 	if (section && field)
-		return vb_asprintf("%s (%s)", section, field);
+		return vb_asprintf(CK_MSG_PNR_WHERE, section, field);
 	if (section)
 		return vb_strdup(section);
 	if (field)
 		return vb_strdup(field);
-	return vb_strdup("årsberättelsen");
+	return vb_strdup(CK_MSG_PNR_ANYWHERE);
 }
 
 static long
@@ -146,12 +120,12 @@ scan(struct vb_check *c, xmlNodePtr n)
 		vb_pnr_mask(text, &hit, mask);
 		int avv = 0;
 		char *w = n->type == XML_COMMENT_NODE
-			      ? vb_strdup("en kommentar i filen")
+			      ? vb_strdup(CK_MSG_PNR_IN_COMMENT)
 			      : where(n->parent, &avv);
 		vb_diag(c->d, VB_E_PERSONNUMMER, line,
-			"%s i %s; ta bort numret, %s", mask, w,
-			avv ? "avvikelsetexter får aldrig kunna identifiera ett barn"
-			    : "en årsberättelse får aldrig kunna identifiera ett barn");
+			CK_MSG_PERSONNUMMER, mask, w,
+			avv ? CK_MSG_PNR_WHY_AVVIKELSE
+			    : CK_MSG_PNR_WHY_REPORT);
 		free(w);
 		pos = hit.off + hit.len;
 	}

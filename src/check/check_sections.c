@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "check/check_int.h"
+#include "check/messages.h"
 
 /* The deadline: 1 March of the year after the reporting year. */
 #define DEADLINE_MONTH 3
@@ -26,11 +27,11 @@ ck_inlamning(struct vb_check *c, xmlNodePtr n)
 	struct vb_date deadline = { c->year + 1, DEADLINE_MONTH, DEADLINE_DAY };
 	if (dt.y <= c->year)
 		vb_diag(c->d, VB_E_HANDIN_TOO_EARLY, ck_line(n),
-			"inlämnad %s, men årsberättelsen gäller hela %d och lämnas in tidigast %d-01-01",
+			CK_MSG_HANDIN_TOO_EARLY,
 			s, c->year, c->year + 1);
 	else if (ck_date_cmp(&dt, &deadline) > 0)
 		vb_diag(c->d, VB_W_LATE, ck_line(n),
-			"inlämnad %s, sista dag var %04d-%02d-%02d", s,
+			CK_MSG_LATE, s,
 			deadline.y, deadline.m, deadline.day);
 	free(s);
 }
@@ -47,7 +48,7 @@ date_in_year(struct vb_check *c, xmlNodePtr n, const char *what,
 	struct vb_date dt;
 	if (s != NULL && ck_parse_date(s, &dt) == 0 && dt.y != c->year)
 		vb_diag(c->d, VB_E_DATE_OUTSIDE_YEAR, ck_line(n),
-			"%s %s i %s ligger inte i %d", what, s, where, c->year);
+			CK_MSG_DATE_OUTSIDE_YEAR, what, s, where, c->year);
 	free(s);
 }
 
@@ -80,7 +81,7 @@ listed_items(struct vb_check *c, xmlNodePtr n, const char *child,
 	long want = antal(n);
 	if (listed > 0 && want >= 0 && want != listed)
 		vb_diag(c->d, code, ck_line(n),
-			"%s, %s, anger antal=\"%ld\" men %ld %s", section, label,
+			CK_MSG_COUNT, section, label,
 			want, listed, listed == 1 ? one : many);
 	return want;
 }
@@ -88,25 +89,26 @@ listed_items(struct vb_check *c, xmlNodePtr n, const char *child,
 void
 ck_moten(struct vb_check *c, xmlNodePtr n)
 {
-	listed_items(c, n, "mote", "mötet", "avsnitt 2", VB_E_COUNT_MOTEN,
-		     "Antal möten", "möte är listat", "möten är listade");
+	listed_items(c, n, "mote", CK_MSG_MOTE_WHAT, CK_MSG_MOTE_SECTION,
+		     VB_E_COUNT_MOTEN, CK_MSG_MOTE_LABEL, CK_MSG_MOTE_ONE, CK_MSG_MOTE_MANY);
 }
 
 void
 ck_utbildningsinsatser(struct vb_check *c, xmlNodePtr n)
 {
 	for (xmlNodePtr m = ck_child(n, "insats"); m; m = ck_next(m))
-		date_in_year(c, m, "utbildningsinsatsen", "avsnitt 3");
+		date_in_year(c, m, CK_MSG_INSATS_WHAT, CK_MSG_INSATS_SECTION);
 }
 
 void
 ck_avvikelser(struct vb_check *c, xmlNodePtr n)
 {
-	long want = listed_items(c, n, "avvikelse", "avvikelsen", "avsnitt 4",
-				 VB_E_COUNT_AVVIKELSER, "Antal avvikelser",
-				 "avvikelse är listad", "avvikelser är listade");
+	long want = listed_items(c, n, "avvikelse", CK_MSG_AVVIKELSE_WHAT,
+				 CK_MSG_AVVIKELSE_SECTION,
+				 VB_E_COUNT_AVVIKELSER, CK_MSG_AVVIKELSE_LABEL,
+				 CK_MSG_AVVIKELSE_ONE, CK_MSG_AVVIKELSE_MANY);
 	if (want > 0 && ck_child(n, "analys") == NULL)
 		vb_diag(c->d, VB_E_NO_ANALYSIS, ck_line(n),
-			"avsnitt 4 anger antal=\"%ld\"; skriv en analys av avvikelserna",
+			CK_MSG_NO_ANALYSIS,
 			want);
 }
