@@ -2,6 +2,7 @@
  * main.c - vastbus: the command line. Dispatches to one subcommand; all
  * the work is in src/cli/ and below.
  */
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include <libxslt/xslt.h>
 
 #include "cli/cli.h"
+#include "util/fileio.h"
 
 #ifndef VB_VERSION
 #define VB_VERSION "0.1"
@@ -50,12 +52,41 @@ static const struct command commands[] = {
 	{ NULL, NULL }
 };
 
+/* Standard output is where validera's findings, mall's template and the
+ * help go: a full disk or a closed pipe must not pass for success, so the
+ * last flush and the close are checked like any other write. */
+static int
+finish(int rc)
+{
+	errno = 0;
+	int bad = ferror(stdout);
+	int e = errno;
+	if (fflush(stdout) != 0) {
+		bad = 1;
+		e = errno;
+	}
+	if (fclose(stdout) != 0) {
+		if (!bad)
+			e = errno;
+		bad = 1;
+	}
+	if (!bad)
+		return rc;
+	if (e)
+		fprintf(stderr, "vastbus: kan inte skriva till standard ut: %s\n",
+			vb_strerror_sv(e));
+	else
+		fputs("vastbus: kan inte skriva till standard ut\n", stderr);
+	return VB_EXIT_SYSTEM;
+}
+
 int
 main(int argc, char **argv)
 {
 	/* Messages are UTF-8 Swedish whatever the locale; numbers written
 	 * into files never go through the locale (see typeset/). */
 	setlocale(LC_CTYPE, "");
+	vb_install_signal_cleanup();
 
 	if (argc < 2) {
 		fputs(usage, stderr);
@@ -65,11 +96,11 @@ main(int argc, char **argv)
 	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") ||
 	    !strcmp(cmd, "--hjalp") || !strcmp(cmd, "hjalp")) {
 		fputs(usage, stdout);
-		return VB_EXIT_OK;
+		return finish(VB_EXIT_OK);
 	}
 	if (!strcmp(cmd, "--version") || !strcmp(cmd, "-V")) {
 		printf("vastbus %s\n", VB_VERSION);
-		return VB_EXIT_OK;
+		return finish(VB_EXIT_OK);
 	}
 	for (const struct command *c = commands; c->name; c++) {
 		if (strcmp(c->name, cmd) != 0)
@@ -82,7 +113,7 @@ main(int argc, char **argv)
 		vb_ctx_free(&ctx);
 		xsltCleanupGlobals();
 		xmlCleanupParser();
-		return rc;
+		return finish(rc);
 	}
 	fprintf(stderr, "vastbus: okänt kommando '%s'\n\n%s", cmd, usage);
 	return VB_EXIT_USAGE;

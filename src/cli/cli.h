@@ -59,6 +59,18 @@ unsigned char *vb_typeset_to_pdf(xmlDocPtr layout, size_t *len,
 int vb_write_output(const char *name, const void *data, size_t len,
 		    struct vb_diags *d);
 
+/* The run's outputs (util/outplan.h): every conflict of plan (an output
+ * that is an input, another output, or an existing non-regular file)
+ * becomes a VB_S_WRITE finding in d; returns how many. */
+struct vb_outplan;
+size_t vb_plan_check(const struct vb_outplan *plan, struct vb_diags *d);
+
+/* Writes output k of plan from data[k] (len[k] bytes; NULL: not written),
+ * all together or none: every output is staged to a temporary file first,
+ * then all are renamed into place. 0, or -1 with a finding in d. */
+int vb_plan_write(struct vb_outplan *plan, const void *const *data,
+		  const size_t *len, struct vb_diags *d);
+
 /* Expands the arguments: files as given, folders to their *.xml files in
  * sorted order. Unreadable arguments are kept so the caller reports them. */
 struct vb_inputs {

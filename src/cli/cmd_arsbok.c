@@ -17,6 +17,7 @@
 #include "typeset/typeset.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/outplan.h"
 #include "xslt/transform.h"
 
 static const char usage[] =
@@ -183,6 +184,25 @@ run_xslt(struct vb_ctx *ctx, const char *xsl, xmlDocPtr indata,
 	return rc;
 }
 
+/* Every file the yearbook reads (the manifests and the reports of both
+ * years) and its outputs (the PDF, the HTML when asked for). */
+static void
+plan_outputs(struct vb_outplan *plan, const struct vb_arsbok *ab,
+	     const char *pdfname, const char *html)
+{
+	for (const struct vb_arsbok *y = ab; y; y = y->prev) {
+		vb_outplan_add_input(plan, y->path);
+		for (size_t i = 0; i < y->n; i++)
+			if (y->g[i].path)
+				vb_outplan_add_input(plan, y->g[i].path);
+	}
+	if (ab->foregaende)
+		vb_outplan_add_input(plan, ab->foregaende);
+	vb_outplan_add_output(plan, pdfname);
+	if (html)
+		vb_outplan_add_output(plan, html);
+}
+
 /* One closing paragraph: what the yearbook holds. */
 static void
 print_outcome(const struct vb_arsbok *ab, FILE *fp)
@@ -265,6 +285,8 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 
 	struct vb_diags md;
 	vb_diags_init(&md, mpath);
+	struct vb_outplan plan;
+	vb_outplan_init(&plan);
 	int rc = VB_EXIT_INVALID;
 	char *pdfname = NULL;
 	xmlDocPtr indata = NULL;
@@ -282,25 +304,6 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	pdfname = out ? vb_strdup(out) : vb_arsbok_default_output(ab, ".pdf");
-	const char *outputs[] = { pdfname, html, NULL };
-	for (size_t k = 0; outputs[k]; k++) {
-		if (vb_same_file(outputs[k], mpath))
-			vb_diag(&md, VB_S_WRITE, 0,
-				"utfilen %s är samma fil som manifestet; den skrivs inte över",
-				outputs[k]);
-		for (size_t i = 0; i < ab->n; i++)
-			if (ab->g[i].path && vb_same_file(outputs[k], ab->g[i].path))
-				vb_diag(&md, VB_S_WRITE, ab->g[i].line,
-					"utfilen %s är samma fil som årsberättelsen %s; den skrivs inte över",
-					outputs[k], ab->g[i].fil);
-		if (ab->foregaende && vb_same_file(outputs[k], ab->foregaende))
-			vb_diag(&md, VB_S_WRITE, ab->foregaende_line,
-				"utfilen %s är samma fil som föregående årsboksmanifest; den skrivs inte över",
-				outputs[k]);
-	}
-	if (md.worst >= VB_LEVEL_ERROR)
-		goto done;
-
 	/* The previous year, for comparison: its manifest must be sound and
 	 * one year earlier; its reports are checked quietly. */
 	if (ab->foregaende) {
@@ -328,6 +331,10 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		}
 		ab->prev = prev;
 	}
+	/* Checked now that last year's reports are known too. */
+	plan_outputs(&plan, ab, pdfname, html);
+	if (vb_plan_check(&plan, &md) > 0)
+		goto done;
 	vb_diags_print(&md, stderr);	/* warnings only, so far */
 	vb_diags_free(&md);
 	vb_diags_init(&md, mpath);
@@ -365,9 +372,9 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		free(pdf);
 		goto done;
 	}
-	int wrc = vb_write_output(pdfname, pdf, pdflen, &md);
-	if (wrc == 0 && html)
-		wrc = vb_write_output(html, hbytes, hlen, &md);
+	const void *data[] = { pdf, hbytes };
+	size_t lens[] = { pdflen, hlen };
+	int wrc = vb_plan_write(&plan, data, lens, &md);
 	free(pdf);
 	free(hbytes);
 	if (wrc != 0)
@@ -388,6 +395,7 @@ done:
 	if (indata)
 		xmlFreeDoc(indata);
 	vb_arsbok_free(ab);
+	vb_outplan_free(&plan);
 	free(pdfname);
 	return rc;
 }

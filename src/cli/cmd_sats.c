@@ -9,6 +9,7 @@
 
 #include "cli/cli.h"
 #include "util/alloc.h"
+#include "util/outplan.h"
 #include "util/fileio.h"
 #include "xml/load.h"
 #include "xml/validate.h"
@@ -59,10 +60,18 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 	int rc = VB_EXIT_INVALID;
 	xmlDocPtr doc = NULL;
 	struct vb_schema *xsd = NULL;
-	if (vb_same_file(in, out)) {
-		vb_diag(&d, VB_S_WRITE, 0,
-			"utfilen %s är samma fil som indatafilen; den skrivs inte över", out);
-		goto done;
+	{
+		struct vb_outplan plan;
+		vb_outplan_init(&plan);
+		vb_outplan_add_input(&plan, in);
+		vb_outplan_add_output(&plan, out);
+		char *conflict = vb_outplan_conflict(&plan, 0);
+		vb_outplan_free(&plan);
+		if (conflict) {
+			vb_diag(&d, VB_S_WRITE, 0, "%s", conflict);
+			free(conflict);
+			goto done;
+		}
 	}
 	char *err = NULL;
 	char *xsdpath = vb_ctx_path(ctx, "schema/layout.xsd");

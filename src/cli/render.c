@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/outplan.h"
 
 void
 vb_print_summary(FILE *fp, size_t files, size_t valid, size_t warnings)
@@ -90,20 +91,32 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 		return VB_EXIT_USAGE;
 	}
 
+	/* Every output against every input and every other output, before
+	 * anything is read or written (outplan.h). */
+	struct vb_outplan plan;
+	vb_outplan_init(&plan);
+	for (size_t i = 0; i < in.n; i++)
+		vb_outplan_add_input(&plan, in.v[i]);
+	for (size_t i = 0; i < in.n; i++) {
+		char *outname = vb_output_name(in.v[i], out, dir, be->ext);
+		vb_outplan_add_output(&plan, outname);
+		free(outname);
+	}
+
 	void *state = NULL;
 	size_t done = 0, warnings = 0, skipped = 0;
 	for (size_t i = 0; i < in.n; i++) {
 		struct vb_diags d;
 		vb_diags_init(&d, in.v[i]);
-		char *outname = vb_output_name(in.v[i], out, dir, be->ext);
+		const char *outname = plan.out[i].path;
 		xmlDocPtr doc = NULL;
 		int manifest = 0;
-		if (vb_same_file(outname, in.v[i]))
-			vb_diag(&d, VB_S_WRITE, 0,
-				"utfilen %s är samma fil som indatafilen; den skrivs inte över",
-				outname);
+		char *conflict = vb_outplan_conflict(&plan, i);
+		if (conflict)
+			vb_diag(&d, VB_S_WRITE, 0, "%s", conflict);
 		else
 			doc = vb_report_check(ctx, in.v[i], &d, &manifest);
+		free(conflict);
 		if (doc && manifest) {
 			/* A folder of reports often holds its manifest too. */
 			xmlFreeDoc(doc);
@@ -127,8 +140,8 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 				warnings++;
 		vb_diags_print(&d, stderr);
 		vb_diags_free(&d);
-		free(outname);
 	}
+	vb_outplan_free(&plan);
 	if (state && be->free_state)
 		be->free_state(state);
 	size_t n = in.n - skipped;

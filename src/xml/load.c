@@ -270,7 +270,13 @@ vb_xml_load(const char *path, struct vb_diags *d)
 	char *buf;
 	size_t len;
 	int r = vb_read_file(path, VB_MAX_INPUT_BYTES, &buf, &len);
-	if (r == -2) {
+	if (r == VB_READ_NOT_REGULAR) {
+		vb_diag(d, VB_S_READ, 0,
+			"det är %s, inte en vanlig fil; bara vanliga filer läses",
+			vb_file_kind_sv(path));
+		return NULL;
+	}
+	if (r == VB_READ_TOO_BIG) {
 		vb_diag(d, VB_E_TOO_BIG, 0, "största tillåtna storlek är %u MiB",
 			VB_MAX_INPUT_BYTES >> 20);
 		return NULL;
