@@ -2,10 +2,10 @@
 #
 #   make fuzz SECONDS=N     build the harnesses into build-fuzz/ and run each
 #                           for N seconds (default 60), one after the other
-#   make fuzz FUZZ=layout   only that harness (report, layout)
+#   make fuzz FUZZ=layout   only that harness (report, manifest, layout)
 #   make fuzz FUZZ_EXTRA=…  more libFuzzer options (see below)
 #   make fuzz-build         only build them
-#   make fuzz-repro FILE=…  run both harnesses once on FILE (a crash input)
+#   make fuzz-repro FILE=…  run every harness once on FILE (a crash input)
 #   make fuzz-clean
 #
 # Sources are compiled with clang's -fsanitize=fuzzer-no-link plus ASan and
@@ -25,32 +25,35 @@ FUZZ_CFLAGS  = -std=c17 -g -O1 -Wall -Wextra $(FUZZ_SAN) \
                -fsanitize=fuzzer-no-link -MMD -MP
 FUZZ_CPPFLAGS = $(CPPFLAGS) -DVB_FUZZ_SRCDIR='"$(CURDIR)"'
 
-# What each harness links: only the folders of src/ it needs, so that work
-# in progress elsewhere in the tree does not stop it; each set goes into a
-# static archive, so the linker takes only the objects really called.
-FUZZ_REPORT_SRC := $(filter $(patsubst %,src/%/%,util diag xml xslt check geo),\
-                   $(LIB_SRC))
-FUZZ_LAYOUT_SRC := $(filter $(patsubst %,src/%/%,util diag xml layout typeset pdf),\
-                   $(LIB_SRC))
+# What each harness links: every harness calls src/pipeline/, the same
+# functions as the program, and links only the folders of src/ that
+# pipeline needs for it; each set goes into a static archive, so the
+# linker takes only the objects really called. report and manifest share
+# the check pipeline's set.
+FUZZ_REPORT_SRC := $(filter $(patsubst %,src/%/%,util diag xml xslt check geo \
+                   arsbok pipeline),$(LIB_SRC))
+FUZZ_LAYOUT_SRC := $(filter $(patsubst %,src/%/%,util diag xml layout typeset \
+                   page pdf pipeline),$(LIB_SRC))
 FUZZ_REPORT_OBJ := $(FUZZ_REPORT_SRC:%.c=$(FUZZ_DIR)/%.o)
 FUZZ_LAYOUT_OBJ := $(FUZZ_LAYOUT_SRC:%.c=$(FUZZ_DIR)/%.o)
 
-# The typesetter harness exists once the typesetter's header does.
-FUZZ_HAVE_LAYOUT := $(wildcard src/typeset/typeset.h src/pdf/typeset.h)
-FUZZ_TARGETS := report $(if $(FUZZ_HAVE_LAYOUT),layout)
+FUZZ_TARGETS := report manifest layout
 FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_DIR)/fuzz_%)
 
 # libFuzzer options per harness: the largest input it may build, and the
 # dictionary. A real report is under 25 KB; a layout tree with thousands
 # of table rows needs more room.
 FUZZ_MAXLEN_report = 32768
+FUZZ_MAXLEN_manifest = 16384
 FUZZ_MAXLEN_layout = 131072
 FUZZ_DICT_report   = tests/fuzz/report.dict
+FUZZ_DICT_manifest = tests/fuzz/report.dict
 FUZZ_DICT_layout   = tests/fuzz/layout.dict
 # Seeds: the committed corpus, plus the folders whose files grow with the
 # project (read only; libFuzzer writes new inputs to the first folder).
 FUZZ_SEEDS_report  = tests/fuzz/corpus/report $(wildcard samples/gr-2019 \
                      samples/ogiltiga tests/validera)
+FUZZ_SEEDS_manifest = tests/fuzz/corpus/manifest
 FUZZ_SEEDS_layout  = tests/fuzz/corpus/layout $(wildcard tests/layout)
 FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_EXTRA)
 # FUZZ_EXTRA: more libFuzzer options, e.g. to go on past known findings:
@@ -95,6 +98,9 @@ $(FUZZ_DIR)/src/%.o: src/%.c
 $(FUZZ_DIR)/libreport.a: $(FUZZ_REPORT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
+$(FUZZ_DIR)/libmanifest.a: $(FUZZ_DIR)/libreport.a
+	cp $< $@
+
 $(FUZZ_DIR)/liblayout.a: $(FUZZ_LAYOUT_OBJ)
 	rm -f $@ && ar rcs $@ $^
 
@@ -114,9 +120,11 @@ fuzz: fuzz-check-cc $(FUZZ:%=$(FUZZ_DIR)/fuzz_%)
 	    case $$h in \
 	    report) maxlen=$(FUZZ_MAXLEN_report); dict=$(FUZZ_DICT_report); \
 	            seeds="$(FUZZ_SEEDS_report)" ;; \
+	    manifest) maxlen=$(FUZZ_MAXLEN_manifest); dict=$(FUZZ_DICT_manifest); \
+	            seeds="$(FUZZ_SEEDS_manifest)" ;; \
 	    layout) maxlen=$(FUZZ_MAXLEN_layout); dict=$(FUZZ_DICT_layout); \
 	            seeds="$(FUZZ_SEEDS_layout)" ;; \
-	    *) echo "fuzz: no harness $$h (report, layout)"; exit 2 ;; \
+	    *) echo "fuzz: no harness $$h (report, manifest, layout)"; exit 2 ;; \
 	    esac; \
 	    test -x $(FUZZ_DIR)/fuzz_$$h || { echo "fuzz: fuzz_$$h is not built"; exit 2; }; \
 	    mkdir -p $(FUZZ_DIR)/corpus/$$h; \

@@ -21,7 +21,7 @@
 MEMCHECK_DIR = build-memcheck
 MEMCHECK_CFLAGS = $(filter-out -MMD -MP,$(CFLAGS))
 MEMCHECK_DRIVERS = $(MEMCHECK_DIR)/report_driver \
-    $(if $(wildcard src/typeset/typeset.h src/pdf/typeset.h),$(MEMCHECK_DIR)/layout_driver)
+    $(MEMCHECK_DIR)/manifest_driver $(MEMCHECK_DIR)/layout_driver
 
 .PHONY: memcheck memcheck-build
 

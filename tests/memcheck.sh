@@ -136,6 +136,12 @@ if [ -x "$DRIVERS/report_driver" ]; then
         $(ls tests/fuzz/corpus/report/* tests/regress/fuzz/report/* \
              tests/regress/fuzz/open/report/* 2>/dev/null)
 fi
+if [ -x "$DRIVERS/manifest_driver" ]; then
+    # shellcheck disable=SC2046
+    run "driver-manifest" "0" "$DRIVERS/manifest_driver" \
+        $(ls tests/fuzz/corpus/manifest/* tests/regress/fuzz/manifest/* \
+             tests/regress/fuzz/open/manifest/* 2>/dev/null)
+fi
 if [ -x "$DRIVERS/layout_driver" ]; then
     # shellcheck disable=SC2046
     run "driver-layout" "0" "$DRIVERS/layout_driver" \

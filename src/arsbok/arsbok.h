@@ -21,7 +21,7 @@
  *     not exist is not an error: the group counts as not handed in.
  *
  * vb_arsbok_open() reads a checked manifest into a struct vb_arsbok; the
- * command line then checks each report (vb_report_check), matches it
+ * command line then checks each report (vb_check_document), matches it
  * against its manifest entry (vb_arsbok_match) and stores it; finally
  * vb_arsbok_indata() builds the document for xslt/arsbok-*.xsl:
  *

@@ -1,7 +1,7 @@
 /*
- * cli.h - what the subcommands share: the data folder, the compiled
- * schemas and stylesheets (loaded once per run, on first use), the input
- * list, and the report pipeline parse → XSD → rules.
+ * cli.h - what the subcommands share: finding the data folder, the input
+ * list, output names and atomic writes, the exit status. What is done to
+ * a document (check, render) is src/pipeline/.
  */
 #ifndef VB_CLI_H
 #define VB_CLI_H
@@ -10,49 +10,18 @@
 #include <libxml/tree.h>
 
 #include "diag/diag.h"
+#include "pipeline/pipeline.h"
 
 #define VB_EXIT_OK 0		/* every file valid (warnings allowed) */
 #define VB_EXIT_INVALID 1	/* some file invalid or not produced */
 #define VB_EXIT_USAGE 2		/* wrong usage */
 #define VB_EXIT_SYSTEM 3	/* the program itself cannot run */
 
-struct vb_schema;
-struct vb_xslt;
-struct vb_geo;
-
-struct vb_ctx {
-	char *datadir;			/* schema/, xslt/, templates/, data/ */
-	struct vb_schema *report_xsd;	/* lazily loaded */
-	struct vb_schema *manifest_xsd;
-	struct vb_geo *geo;		/* lazily loaded data/geografi.xml */
-	int geo_failed;			/* reported once, not per file */
-	struct vb_ctx_xslt {		/* compiled stylesheets, by path */
-		char *rel;
-		struct vb_xslt *x;
-	} xslt[8];
-};
-
 /* Finds the data folder: $VASTBUS_DATA, else the build tree the program
- * runs from, else the installed share/vastbus. 0 or -1 (message printed:
- * this is the command line's own business). */
+ * runs from, else the installed share/vastbus, and opens a context on it
+ * (src/pipeline/pipeline.h). 0 or -1 (message printed: this is the
+ * command line's own business). */
 int vb_ctx_init(struct vb_ctx *ctx);
-void vb_ctx_free(struct vb_ctx *ctx);
-char *vb_ctx_path(const struct vb_ctx *ctx, const char *rel);	/* malloc'd */
-
-/* The stylesheet at rel (e.g. "xslt/rapport-html.xsl") below the data
- * folder, compiled on first use and owned by ctx; reads confined to the
- * data folder. NULL with a finding in d when it cannot be loaded. */
-struct vb_xslt *vb_ctx_xslt(struct vb_ctx *ctx, const char *rel,
-			    struct vb_diags *d);
-
-/* data/geografi.xml, loaded on first use and owned by ctx; NULL (reported
- * once in d) when it cannot be read. */
-const struct vb_geo *vb_ctx_geo(struct vb_ctx *ctx, struct vb_diags *d);
-
-/* Typesets a layout tree into PDF bytes (malloc'd, *len), adding a warning
- * for characters no font has, or a finding and NULL on failure. */
-unsigned char *vb_typeset_to_pdf(xmlDocPtr layout, size_t *len,
-				 struct vb_diags *d);
 
 /* Writes an output atomically; on failure adds a VB_S_WRITE finding that
  * names the file and the reason in Swedish. Returns 0 or -1. */
@@ -80,13 +49,6 @@ struct vb_inputs {
 };
 void vb_inputs_expand(struct vb_inputs *in, char *const *args, int nargs);
 void vb_inputs_free(struct vb_inputs *in);
-
-/* Parses, validates and rule-checks one report, or a yearbook manifest
- * (recognised by its root element; *is_manifest tells which, may be
- * NULL). Returns the document when it is valid (warnings allowed; caller
- * frees), else NULL. Findings go to d. */
-xmlDocPtr vb_report_check(struct vb_ctx *ctx, const char *path,
-			  struct vb_diags *d, int *is_manifest);
 
 /* Output name for input path: given -o (single input), -d folder or
  * beside the input with ext replacing ".xml". malloc'd. */

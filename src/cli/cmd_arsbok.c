@@ -14,7 +14,6 @@
 #include "arsbok/arsbok.h"
 #include "cli/cli.h"
 #include "geo/geo.h"
-#include "typeset/typeset.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/outplan.h"
@@ -69,7 +68,7 @@ static struct vb_arsbok *
 open_manifest(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
 {
 	int is_manifest = 0;
-	xmlDocPtr doc = vb_report_check(ctx, path, d, &is_manifest);
+	xmlDocPtr doc = vb_check_document(ctx, path, d, &is_manifest);
 	if (doc == NULL)
 		return NULL;
 	if (!is_manifest) {
@@ -78,7 +77,7 @@ open_manifest(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
 		xmlFreeDoc(doc);
 		return NULL;
 	}
-	/* vb_report_check ran the manifest's own rules too. */
+	/* vb_check_document ran the manifest's own rules too. */
 	if (d->worst >= VB_LEVEL_ERROR) {
 		xmlFreeDoc(doc);
 		return NULL;
@@ -112,7 +111,7 @@ load_reports(struct vb_ctx *ctx, struct vb_arsbok *ab, int verbose)
 		xmlDocPtr doc = NULL;
 		{
 			int is_manifest = 0;
-			doc = vb_report_check(ctx, g->path, &d, &is_manifest);
+			doc = vb_check_document(ctx, g->path, &d, &is_manifest);
 			if (doc && is_manifest) {
 				vb_diag(&d, VB_E_NOT_REPORT, 0,
 					"det är ett årsboksmanifest");
@@ -359,7 +358,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		     NULL, NULL, &md) != 0)
 		goto done;
 	size_t pdflen = 0;
-	unsigned char *pdf = vb_typeset_to_pdf(layout, &pdflen, &md);
+	unsigned char *pdf = vb_render_pdf(layout, VB_LAYOUT_STYLESHEET, &pdflen, &md);
 	xmlFreeDoc(layout);
 	if (pdf == NULL)
 		goto done;

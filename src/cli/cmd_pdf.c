@@ -34,7 +34,7 @@ render_pdf(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 		free(err);
 		return NULL;
 	}
-	unsigned char *pdf = vb_typeset_to_pdf(layout, len, d);
+	unsigned char *pdf = vb_render_pdf(layout, VB_LAYOUT_STYLESHEET, len, d);
 	xmlFreeDoc(layout);
 	return (char *)pdf;
 }

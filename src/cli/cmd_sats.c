@@ -11,8 +11,6 @@
 #include "util/alloc.h"
 #include "util/outplan.h"
 #include "util/fileio.h"
-#include "xml/load.h"
-#include "xml/validate.h"
 
 static const char usage[] =
 	"Användning: vastbus sats LAYOUT.xml -o UT.pdf\n"
@@ -59,7 +57,6 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 	vb_diags_init(&d, in);
 	int rc = VB_EXIT_INVALID;
 	xmlDocPtr doc = NULL;
-	struct vb_schema *xsd = NULL;
 	{
 		struct vb_outplan plan;
 		vb_outplan_init(&plan);
@@ -73,21 +70,10 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 	}
-	char *err = NULL;
-	char *xsdpath = vb_ctx_path(ctx, "schema/layout.xsd");
-	xsd = vb_schema_load(xsdpath, VB_DOC_LAYOUT, &err);
-	free(xsdpath);
-	if (xsd == NULL) {
-		vb_diag(&d, VB_S_DATA, 0, "%s", err);
-		free(err);
-		goto done;
-	}
-	if ((doc = vb_xml_load(in, &d)) == NULL)
-		goto done;
-	if (vb_schema_validate(xsd, doc, &d) != 0)
+	if ((doc = vb_check_layout(ctx, in, &d)) == NULL)
 		goto done;
 	size_t len = 0;
-	unsigned char *pdf = vb_typeset_to_pdf(doc, &len, &d);
+	unsigned char *pdf = vb_render_pdf(doc, VB_LAYOUT_USER, &len, &d);
 	if (pdf == NULL)
 		goto done;
 	if (vb_write_output(out, pdf, len, &d) == 0)
@@ -97,6 +83,5 @@ done:
 	vb_diags_print(&d, stderr);
 	vb_diags_free(&d);
 	xmlFreeDoc(doc);
-	vb_schema_free(xsd);
 	return rc;
 }

@@ -58,7 +58,7 @@ vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv)
 	for (size_t i = 0; i < in.n; i++) {
 		struct vb_diags d;
 		vb_diags_init(&d, in.v[i]);
-		xmlDocPtr doc = vb_report_check(ctx, in.v[i], &d, NULL);
+		xmlDocPtr doc = vb_check_document(ctx, in.v[i], &d, NULL);
 		if (doc) {
 			valid++;
 			xmlFreeDoc(doc);

@@ -115,7 +115,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 		if (conflict)
 			vb_diag(&d, VB_S_WRITE, 0, "%s", conflict);
 		else
-			doc = vb_report_check(ctx, in.v[i], &d, &manifest);
+			doc = vb_check_document(ctx, in.v[i], &d, &manifest);
 		free(conflict);
 		if (doc && manifest) {
 			/* A folder of reports often holds its manifest too. */

@@ -102,9 +102,11 @@ typedef struct lay_doc {
 } lay_doc;
 
 /* Reads and checks a layout tree. On success returns the tree (free with
- * lay_free). On failure returns NULL and sets *err to a malloc'd Swedish
- * message that names the line; the caller frees it. */
-lay_doc *lay_read(xmlDocPtr doc, char **err);
+ * lay_free). On failure returns NULL, sets *err to a malloc'd Swedish
+ * message (the caller frees it) and *errline to the line of the fault in
+ * the layout file (0 when it concerns the whole tree, -1 when memory ran
+ * out: then the tree may be fine). */
+lay_doc *lay_read(xmlDocPtr doc, long *errline, char **err);
 void lay_free(lay_doc *d);
 
 /* Parses a length ("25mm", "10.5pt", "12") into points, independent of

@@ -15,29 +15,44 @@
 
 typedef struct rd {
     lay_doc *d;
-    char *err;
+    char *err;                /* the first fault, malloc'd */
+    long line;                /* its line, or 0 */
+    bool failed;
     /* ids and references, checked at the end */
     struct idref { const char *name; int line; struct idref *next; } *ids, *refs;
 } rd;
 
-static int fail(rd *r, xmlNodePtr n, const char *fmt, ...)
+/* Records the first fault: a Swedish message and the line it is on (0
+ * when the fault concerns the whole tree, -1 when memory ran out: not a
+ * fault of the tree). Returns -1. */
+static int vfail_line(rd *r, long line, const char *fmt, va_list ap)
 {
-    if (r->err)
+    if (r->failed)
         return -1;
     char msg[512];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    r->failed = true;
+    r->err = strdup(msg);     /* NULL: out of memory, said at the end */
+    r->line = line;
+    return -1;
+}
+
+static int fail_line(rd *r, long line, const char *fmt, ...)
+{
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vfail_line(r, line, fmt, ap);
     va_end(ap);
+    return -1;
+}
+
+static int fail(rd *r, xmlNodePtr n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
     long line = n ? xmlGetLineNo(n) : 0;
-    size_t len = strlen(msg) + 64;
-    r->err = malloc(len);
-    if (!r->err)
-        return -1;
-    if (line > 0)
-        snprintf(r->err, len, "layoutträdet, rad %ld: %s", line, msg);
-    else
-        snprintf(r->err, len, "layoutträdet: %s", msg);
+    vfail_line(r, line > 0 ? line : 0, fmt, ap);
+    va_end(ap);
     return -1;
 }
 
@@ -45,7 +60,7 @@ static void *alloc(rd *r, size_t n)
 {
     void *p = lay_arena_alloc(r->d->arena, n);
     if (!p)
-        fail(r, NULL, "slut på minne");
+        fail_line(r, -1, "slut på minne");
     return p;
 }
 
@@ -53,7 +68,7 @@ static const char *dup(rd *r, const xmlChar *s)
 {
     char *p = lay_arena_strdup(r->d->arena, (const char *)s);
     if (!p)
-        fail(r, NULL, "slut på minne");
+        fail_line(r, -1, "slut på minne");
     return p;
 }
 
@@ -186,7 +201,7 @@ static int read_id(rd *r, xmlNodePtr n, const char **out)
             return fail(r, n, "id=\"%s\" finns redan på rad %d", id, e->line);
     add_idref(r, &r->ids, id, lineof(n));
     *out = id;
-    return r->err ? -1 : 0;
+    return r->failed ? -1 : 0;
 }
 
 static int read_ref(rd *r, xmlNodePtr n, const char **out)
@@ -196,7 +211,7 @@ static int read_ref(rd *r, xmlNodePtr n, const char **out)
         return fail(r, n, "<%s> saknar attributet ref", (const char *)n->name);
     add_idref(r, &r->refs, ref, lineof(n));
     *out = ref;
-    return r->err ? -1 : 0;
+    return r->failed ? -1 : 0;
 }
 
 /* ---- inline content ---------------------------------------------------- */
@@ -262,13 +277,13 @@ static int read_inlines(rd *r, xmlNodePtr parent, bool running,
                             (const char *)parent->name);
             return check_other(r, parent, c) ? -1 : fail(r, c, "fel nod");
         }
-        if (r->err)
+        if (r->failed)
             return -1;
         in->line = lineof(c);
         *tail = in;
         tail = &in->next;
     }
-    return r->err ? -1 : 0;
+    return r->failed ? -1 : 0;
 }
 
 /* ---- blocks ------------------------------------------------------------ */
@@ -412,14 +427,14 @@ static int read_table(rd *r, xmlNodePtr n, lay_block *b)
         for (lay_block *cell = row->child; cell; cell = cell->next)
             k += cell->colspan;
         if (k == 0)
-            return fail(r, NULL, "tabellen på rad %d har en rad (rad %d) "
-                        "utan celler", b->line, row->line);
+            return fail_line(r, row->line, "tabellen på rad %d har en rad "
+                             "utan celler", b->line);
         if (ncols < 0)
             ncols = k;
         else if (k != ncols)
-            return fail(r, NULL, "tabellen på rad %d: raden på rad %d har %d "
-                        "kolumner men den första raden har %d", b->line,
-                        row->line, k, ncols);
+            return fail_line(r, row->line, "tabellen på rad %d: raden har "
+                             "%d kolumner men den första raden har %d",
+                             b->line, k, ncols);
     }
     if (ncols > 64)
         return fail(r, n, "tabellen har %d kolumner; högst 64 går att sätta",
@@ -629,7 +644,7 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
         return check_other(r, c->parent, c);
     }
     *out = b;
-    return r->err ? -1 : 0;
+    return r->failed ? -1 : 0;
 }
 
 static int read_blocks(rd *r, xmlNodePtr parent, lay_block **out)
@@ -746,22 +761,24 @@ static int read_document(rd *r, xmlNodePtr root)
         for (struct idref *id = r->ids; id && !found; id = id->next)
             found = strcmp(id->name, ref->name) == 0;
         if (!found) {
-            fail(r, NULL, "rad %d: ref=\"%s\" pekar inte på något id",
-                 ref->line, ref->name);
+            fail_line(r, ref->line, "ref=\"%s\" pekar inte på något id",
+                      ref->name);
             return -1;
         }
     }
     return 0;
 }
 
-lay_doc *lay_read(xmlDocPtr doc, char **err)
+lay_doc *lay_read(xmlDocPtr doc, long *errline, char **err)
 {
     *err = NULL;
+    *errline = 0;
     rd r = {0};
     r.d = calloc(1, sizeof(lay_doc));
     if (!r.d || !(r.d->arena = lay_arena_new())) {
         free(r.d);
         *err = strdup("slut på minne");
+        *errline = -1;
         return NULL;
     }
     lay_doc *d = r.d;
@@ -781,9 +798,10 @@ lay_doc *lay_read(xmlDocPtr doc, char **err)
              LAY_NS);
     else
         read_document(&r, root);
-    if (r.err) {
+    if (r.failed) {
         lay_free(d);
-        *err = r.err;
+        *err = r.err ? r.err : strdup("slut på minne");
+        *errline = r.err ? r.line : -1;
         return NULL;
     }
     return d;

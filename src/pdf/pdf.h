@@ -10,7 +10,7 @@
 
 #include <stddef.h>
 
-#include "../typeset/ts_out.h"
+#include "../page/page.h"
 
 /* On success returns 0 and *out (malloc'd, caller frees) / *outlen hold
  * the PDF. On failure returns -1 and *err holds a malloc'd Swedish

@@ -14,7 +14,7 @@
 #include <hb.h>
 
 #include "../layout/layout.h"
-#include "ts_out.h"
+#include "typeset.h"
 
 typedef struct _HyphenDict ts_hyphdict;
 

@@ -1,12 +1,11 @@
-/* ts_main.c - the typesetter's entry points and its memory.
+/* ts_main.c - the typesetter's entry point and its memory.
  *
- * vb_typeset_pdf() = lay_read() + ts_typeset() + pdf_write(). ts_typeset()
- * lays the document out again while page references change (at most four
- * passes): the first pass does not know the page numbers yet. */
+ * ts_typeset() lays the document out again while page references change
+ * (at most four passes): the first pass does not know the page numbers
+ * yet. The pages it returns are data (src/page/page.h); writing them as
+ * PDF is src/pdf/'s job, joined in src/pipeline/. */
 #define _POSIX_C_SOURCE 200809L
 #include "ts.h"
-#include "typeset.h"
-#include "../pdf/pdf.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,37 +160,4 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
     free(c->scratch_st);
     free(c);
     return 0;
-}
-
-int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
-                   char **err)
-{
-    char *warn = NULL;
-    int rc = vb_typeset_pdf_warn(layout, out, outlen, err, &warn);
-    free(warn);
-    return rc;
-}
-
-int vb_typeset_pdf_warn(xmlDocPtr layout, unsigned char **out,
-                        size_t *outlen, char **err, char **warn)
-{
-    *warn = NULL;
-    *out = NULL;
-    *outlen = 0;
-    *err = NULL;
-    lay_doc *d = lay_read(layout, err);
-    if (!d)
-        return -1;
-    ts_result *r;
-    lay_arena *a;
-    if (ts_typeset(d, &r, &a, err)) {
-        lay_free(d);
-        return -1;
-    }
-    int rc = pdf_write(r, out, outlen, err);
-    if (rc == 0 && r->warning)
-        *warn = strdup(r->warning);
-    lay_arena_free(a);
-    lay_free(d);
-    return rc;
 }

@@ -1,28 +1,18 @@
-/* typeset.h - the public entry point of the typesetter.
- *
- * The only function the rest of vastbus calls. It reads a layout tree
- * (urn:vastbus:layout:1, see doc/layout.md), typesets it (fonts through
- * fontconfig, Swedish hyphenation, tables, pagination, page references)
- * and hands the pages to the PDF device (src/pdf/). */
+/* typeset.h - the typesetter's entry point: a checked layout tree in,
+ * finished pages out (src/page/page.h). It never writes a file format;
+ * src/pdf/ turns the pages into PDF, and src/pipeline/ joins the two. */
 #ifndef VB_TYPESET_H
 #define VB_TYPESET_H
 
-#include <stddef.h>
-#include <libxml/tree.h>
+#include "../layout/layout.h"
+#include "../page/page.h"
 
-/* Typesets a layout tree (already parsed by the caller with safe options)
- * into PDF bytes. On success returns 0 and *out and *outlen own a malloc'd
- * buffer the caller frees. On failure returns -1 and *err holds a malloc'd
- * Swedish message (with the layout line number when the fault is in the
- * tree) that the caller prints and frees. Never prints, never exits.
- * With SOURCE_DATE_EPOCH set, the same input gives the same bytes. */
-int vb_typeset_pdf(xmlDocPtr layout, unsigned char **out, size_t *outlen,
-                   char **err);
-
-/* The same, and on success *warn is NULL or a malloc'd Swedish warning
- * (characters no installed face has, drawn as a replacement) that the
- * caller prints as a warning and frees. */
-int vb_typeset_pdf_warn(xmlDocPtr layout, unsigned char **out,
-                        size_t *outlen, char **err, char **warn);
+/* Typesets a checked layout tree into pages. On success returns 0; *res
+ * lives in *arena, which the caller frees with lay_arena_free(). On
+ * failure returns -1 with a malloc'd Swedish *err (a fault of the
+ * machine, e.g. a font that cannot be read: the tree itself was checked
+ * by lay_read()). */
+int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
+               char **err);
 
 #endif

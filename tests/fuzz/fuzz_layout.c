@@ -2,13 +2,13 @@
  * fuzz_layout.c - libFuzzer harness for the typesetter. The bytes are
  * parsed with the same locked-down parser as a report (vb_xml_parse: no
  * DTD, no entities, no network, bounded size), and the tree - whatever it
- * holds - goes to vb_typeset_pdf(), which must either return a PDF or a
- * Swedish message; never crash, hang, leak or read out of bounds. So the
+ * holds - goes to vb_render_pdf() (src/pipeline/), which must either
+ * return a PDF or an error finding; never crash, hang, leak or read out
+ * of bounds. So the
  * reader of the layout vocabulary, the line breaker, hyphenation, tables,
  * pagination, page references and the PDF device all meet strange input:
  * empty cells, endless words, thousands of rows, zero widths, deep nesting.
  *
- * Built by mk/fuzz.mk only when the typesetter's header exists.
  * SOURCE_DATE_EPOCH is set so that runs are reproducible.
  */
 #define _POSIX_C_SOURCE 200809L
@@ -23,13 +23,7 @@
 #include "diag/diag.h"
 #include "xml/load.h"
 
-#if __has_include("typeset/typeset.h")
-#include "typeset/typeset.h"
-#elif __has_include("pdf/typeset.h")
-#include "pdf/typeset.h"
-#else
-#error "fuzz_layout needs the typesetter's header (src/typeset/typeset.h)"
-#endif
+#include "pipeline/pipeline.h"
 
 static void
 silent(void *ctx, const char *msg, ...)
@@ -70,27 +64,27 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vb_diags_init(&d, "fuzz-layout.xml");
 	xmlDocPtr doc = vb_xml_parse((const char *)data, size,
 				     "fuzz-layout.xml", &d);
-	vb_diags_free(&d);
-	if (doc == NULL)
+	if (doc == NULL) {
+		vb_diags_free(&d);
 		return 0;
-	unsigned char *pdf = NULL;
+	}
 	size_t len = 0;
-	char *err = NULL;
-	int rc = vb_typeset_pdf(doc, &pdf, &len, &err);
-	/* The contract in typeset.h: 0 with bytes and no message, or -1 with
-	 * a message and no bytes. Anything else is a bug worth a crash. */
-	if ((rc == 0 && (pdf == NULL || len == 0)) ||
-	    (rc != 0 && (err == NULL || pdf != NULL))) {
-		fprintf(stderr, "fuzz_layout: vb_typeset_pdf broke its contract "
-			"(rc %d, pdf %p, len %zu, err %s)\n", rc, (void *)pdf,
-			len, err ? err : "NULL");
+	unsigned char *pdf = vb_render_pdf(doc, VB_LAYOUT_USER, &len, &d);
+	/* The contract in pipeline.h: a PDF and no error, or no PDF and an
+	 * error. Anything else is a bug worth a crash. */
+	if ((pdf && (len == 0 || d.worst >= VB_LEVEL_ERROR)) ||
+	    (!pdf && d.worst < VB_LEVEL_ERROR)) {
+		fprintf(stderr, "fuzz_layout: vb_render_pdf broke its contract "
+			"(pdf %p, len %zu, worst %d)\n", (void *)pdf, len,
+			(int)d.worst);
 		abort();
 	}
-	if (verbose)	/* VB_FUZZ_VERBOSE=1: what happened to each input */
-		fprintf(stderr, "fuzz_layout: rc %d, %zu bytes, %s\n", rc, len,
-			err ? err : "");
+	if (verbose) {	/* VB_FUZZ_VERBOSE=1: what happened to each input */
+		fprintf(stderr, "fuzz_layout: %zu bytes\n", len);
+		vb_diags_print(&d, stderr);
+	}
+	vb_diags_free(&d);
 	free(pdf);
-	free(err);
 	xmlFreeDoc(doc);
 	return 0;
 }

@@ -1,12 +1,11 @@
 /*
  * fuzz_report.c - libFuzzer harness for what `vastbus validera` and
- * `vastbus html` do to one untrusted report: the safe parse
- * (vb_xml_parse), XSD validation (vb_schema_validate, the report or the
- * yearbook schema chosen by the root element as in src/cli/context.c),
- * the rule checks (vb_check_report, once src/check/ exists), the printing
- * of the findings and, for a document without errors, the HTML
- * stylesheet. The same functions as the command line, fed from memory:
- * the input is not NUL-terminated, so reading past its end is caught.
+ * `vastbus html` do to one untrusted report: the check pipeline
+ * (vb_check_buffer: safe parse, XSD, rules, for a report or a manifest
+ * as the root element says), the printing of the findings and, for a
+ * valid report, the HTML stylesheet. The same functions as the command
+ * line, fed from memory: the input is not NUL-terminated, so reading
+ * past its end is caught.
  *
  * Build and run: `make fuzz SECONDS=N` (mk/fuzz.mk). The data folder
  * (schema/, xslt/, data/) is $VASTBUS_DATA, else the source tree the
@@ -22,29 +21,16 @@
 #include <libxml/xmlerror.h>
 
 #include "diag/diag.h"
-#include "util/alloc.h"
-#include "xml/load.h"
-#include "xml/validate.h"
+#include "pipeline/pipeline.h"
 #include "xslt/transform.h"
-
-#if __has_include("check/check.h")
-#include "check/check.h"
-#include "geo/geo.h"
-#define HAVE_CHECK 1
-#else
-#define HAVE_CHECK 0
-#endif
 
 #ifndef VB_FUZZ_SRCDIR
 #define VB_FUZZ_SRCDIR "."
 #endif
 
-static struct vb_schema *report_xsd, *manifest_xsd;
+static struct vb_ctx ctx;
 static struct vb_xslt *html_xsl;
 static FILE *devnull;
-#if HAVE_CHECK
-static struct vb_geo *geo;
-#endif
 
 static void
 silent(void *ctx, const char *msg, ...)
@@ -89,40 +75,33 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (devnull == NULL)
 		die("/dev/null", NULL);
 
-	char *err = NULL, *p = vb_asprintf("%s/schema/arsberattelse.xsd", dir);
-	report_xsd = vb_schema_load(p, VB_DOC_REPORT, &err);
-	if (report_xsd == NULL)
-		die(p, err);
-	free(p);
-	p = vb_asprintf("%s/schema/arsbok.xsd", dir);
-	manifest_xsd = vb_schema_load(p, VB_DOC_MANIFEST, &err);
-	if (manifest_xsd == NULL)
-		die(p, err);
-	free(p);
-	p = vb_asprintf("%s/xslt/rapport-html.xsl", dir);
-	const char *allow[] = { dir, NULL };
-	html_xsl = vb_xslt_load(p, allow, &err);
-	if (html_xsl == NULL)	/* the stylesheet may be mid-edit: go on without */
-		fprintf(stderr, "fuzz_report: no HTML stage: %s\n", err ? err : "?");
-	free(err);
-	free(p);
-#if HAVE_CHECK
-	p = vb_asprintf("%s/data/geografi.xml", dir);
-	err = NULL;
-	geo = vb_geo_load(p, &err);
-	if (geo == NULL)
-		die(p, err);
-	free(p);
-#endif
+	vb_ctx_open(&ctx, dir);
+	/* Load now what the pipeline loads on first use (both schemas, the
+	 * geography), so that a broken data folder stops the run instead of
+	 * turning every input into the same system error. */
+	static const char *const warm[] = {
+		"<arsberattelse xmlns='urn:vastbus:arsberattelse:1'/>",
+		"<arsbok xmlns='urn:vastbus:arsbok:1'/>",
+	};
+	for (size_t i = 0; i < 2; i++) {
+		struct vb_diags d;
+		vb_diags_init(&d, dir);
+		xmlFreeDoc(vb_check_buffer(&ctx, warm[i], strlen(warm[i]),
+					   "warm.xml", &d, NULL));
+		if (d.worst >= VB_LEVEL_SYSERR) {
+			vb_diags_print(&d, stderr);
+			exit(1);
+		}
+		vb_diags_free(&d);
+	}
+	/* The HTML stylesheet may be mid-edit: then go on without it. */
+	struct vb_diags d;
+	vb_diags_init(&d, dir);
+	html_xsl = vb_ctx_xslt(&ctx, "xslt/rapport-html.xsl", &d);
+	if (html_xsl == NULL)
+		vb_diags_print(&d, stderr);
+	vb_diags_free(&d);
 	return 0;
-}
-
-static int
-root_is(xmlDocPtr doc, const char *name, const char *ns)
-{
-	xmlNodePtr root = xmlDocGetRootElement(doc);
-	return root && xmlStrEqual(root->name, (const xmlChar *)name) &&
-	       root->ns && xmlStrEqual(root->ns->href, (const xmlChar *)ns);
 }
 
 int
@@ -130,24 +109,18 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct vb_diags d;
 	vb_diags_init(&d, "fuzz.xml");
-	xmlDocPtr doc = vb_xml_parse((const char *)data, size, "fuzz.xml", &d);
-	if (doc) {
-		int manifest = root_is(doc, "arsbok", "urn:vastbus:arsbok:1");
-		vb_schema_validate(manifest ? manifest_xsd : report_xsd, doc, &d);
-#if HAVE_CHECK
-		if (!manifest)
-			vb_check_report(doc, geo, &d);
-#endif
-		/* As vb_render_batch: only a valid report is rendered. */
-		if (!manifest && d.worst < VB_LEVEL_ERROR && html_xsl) {
-			size_t len = 0;
-			char *err = NULL;
-			char *html = vb_xslt_run(html_xsl, doc, NULL, &len, &err);
-			free(html);
-			free(err);
-		}
-		xmlFreeDoc(doc);
+	int manifest = 0;
+	xmlDocPtr doc = vb_check_buffer(&ctx, (const char *)data, size,
+					"fuzz.xml", &d, &manifest);
+	/* As vb_render_batch: only a valid report is rendered. */
+	if (doc && !manifest && html_xsl) {
+		size_t len = 0;
+		char *err = NULL;
+		char *html = vb_xslt_run(html_xsl, doc, NULL, &len, &err);
+		free(html);
+		free(err);
 	}
+	xmlFreeDoc(doc);
 	vb_diags_print(&d, devnull);
 	vb_diags_free(&d);
 	return 0;

@@ -13,7 +13,7 @@
  * italic) in each document, thousands of sets in all. The bulk goes
  * straight to the PDF device (pdf_write) with the text of a typeset
  * document replaced, which is where the glyph sets matter and which is
- * quick; a few hundred go the whole way through vb_typeset_pdf(). */
+ * quick; a few hundred go the whole way through vb_render_pdf(). */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,7 +24,7 @@
 
 #include "ts_testutil.h"
 #include "../../src/pdf/pdf.h"
-#include "../../src/typeset/typeset.h"
+#include "../../src/pipeline/pipeline.h"
 
 /* What the strings are made of: the letters, digits and punctuation of a
  * Swedish report, and a few characters from names and typography. */
@@ -49,7 +49,7 @@ static const char *const face_names[4] = {
     "normal", "fet", "kursiv", "fet kursiv"};
 
 #define BULK_DOCS 600       /* x 4 faces through pdf_write */
-#define FULL_DOCS 50        /* x 4 faces through vb_typeset_pdf */
+#define FULL_DOCS 50        /* x 4 faces through vb_render_pdf */
 #define MAXLEN 8
 
 static uint64_t rng = 0x5645535442555331ULL;   /* fixed: "VESTBUS1" */
@@ -158,9 +158,14 @@ static int typeset_pdf(const char *xml, char **err)
     xmlDocPtr d = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL,
                                 XML_PARSE_NONET);
     assert_non_null(d);
-    unsigned char *pdf = NULL;
     size_t len = 0;
-    int rc = vb_typeset_pdf(d, &pdf, &len, err);
+    struct vb_diags diags;
+    vb_diags_init(&diags, "t.xml");
+    unsigned char *pdf = vb_render_pdf(d, VB_LAYOUT_USER, &len, &diags);
+    int rc = pdf ? 0 : -1;
+    if (rc != 0 && diags.n > 0 && diags.v[0].detail)
+        *err = strdup(diags.v[0].detail);
+    vb_diags_free(&diags);
     xmlFreeDoc(d);
     if (rc == 0 && !starts_and_ends_as_pdf(pdf, len))
         rc = -1;

@@ -1,5 +1,6 @@
-/* test_pdf_write.c - vb_typeset_pdf(): PDF bytes with the PDF/A pieces,
- * reproducible under SOURCE_DATE_EPOCH, errors returned in Swedish. */
+/* test_pdf_write.c - vb_render_pdf(): PDF bytes with the PDF/A pieces,
+ * reproducible under SOURCE_DATE_EPOCH, a fault in the tree returned as a
+ * Swedish finding on its line. */
 #define _POSIX_C_SOURCE 200809L
 #include <setjmp.h>
 #include <stdarg.h>
@@ -11,7 +12,7 @@
 #include <cmocka.h>
 #include <libxml/parser.h>
 
-#include "../../src/typeset/typeset.h"
+#include "../../src/pipeline/pipeline.h"
 
 static const char *doc_xml =
     "<document xmlns=\"urn:vastbus:layout:1\" title=\"Årsberättelse 2019 – Ale\""
@@ -21,14 +22,35 @@ static const char *doc_xml =
     "<body><heading level=\"1\" id=\"a\">1. Gruppens sammansättning</heading>"
     "<p>Åsa Lindström och Göran Öberg.</p></body></document>";
 
-static int make(const char *xml, unsigned char **out, size_t *len, char **err)
+/* The PDF of a layout tree written by a user; 0, or -1 with *err the
+ * first finding's detail (malloc'd) and *line its line. */
+static int make_at(const char *xml, unsigned char **out, size_t *len,
+                   char **err, long *line)
 {
     xmlDocPtr d = xmlReadMemory(xml, (int)strlen(xml), "t.xml", NULL,
                                 XML_PARSE_NONET);
     assert_non_null(d);
-    int rc = vb_typeset_pdf(d, out, len, err);
+    struct vb_diags diags;
+    vb_diags_init(&diags, "t.xml");
+    *out = vb_render_pdf(d, VB_LAYOUT_USER, len, &diags);
+    int rc = *out ? 0 : -1;
+    if (rc != 0) {
+        assert_true(diags.n > 0);
+        assert_true(diags.worst >= VB_LEVEL_ERROR);
+        *err = strdup(diags.v[0].detail ? diags.v[0].detail : "");
+        *line = diags.v[0].line;
+        if (diags.v[0].code != VB_E_LAYOUT)
+            *line = -1;
+    }
+    vb_diags_free(&diags);
     xmlFreeDoc(d);
     return rc;
+}
+
+static int make(const char *xml, unsigned char **out, size_t *len, char **err)
+{
+    long line = 0;
+    return make_at(xml, out, len, err, &line);
 }
 
 static int contains(const unsigned char *buf, size_t len, const char *s)
@@ -86,14 +108,15 @@ static void error_in_swedish(void **state)
     unsigned char *pdf = (unsigned char *)"x";
     size_t len = 7;
     char *err = NULL;
-    int rc = make("<document xmlns=\"urn:vastbus:layout:1\">\n<body>\n"
-                  "<p align=\"mitten\">a</p></body></document>",
-                  &pdf, &len, &err);
+    long line = 0;
+    int rc = make_at("<document xmlns=\"urn:vastbus:layout:1\">\n<body>\n"
+                     "<p align=\"mitten\">a</p></body></document>",
+                     &pdf, &len, &err, &line);
     assert_int_equal(rc, -1);
     assert_null(pdf);
     assert_int_equal(len, 0);
     assert_non_null(err);
-    assert_non_null(strstr(err, "rad 3"));
+    assert_int_equal(line, 3);
     assert_non_null(strstr(err, "align=\"mitten\""));
     free(err);
 }

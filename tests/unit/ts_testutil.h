@@ -9,7 +9,7 @@
 #include <libxml/parser.h>
 
 #include "../../src/layout/layout.h"
-#include "../../src/typeset/ts_out.h"
+#include "../../src/typeset/typeset.h"
 
 #define NS "xmlns=\"urn:vastbus:layout:1\""
 
@@ -18,6 +18,7 @@ typedef struct tres {
     ts_result *r;
     lay_arena *arena;
     char *err;
+    long errline;             /* lay_read(): the fault's line */
 } tres;
 
 /* Typesets an XML string; on failure r is NULL and err is set. */
@@ -32,7 +33,7 @@ static inline tres typeset_str(const char *xml)
             memcpy(t.err, "XML", 4);
         return t;
     }
-    t.doc = lay_read(d, &t.err);
+    t.doc = lay_read(d, &t.errline, &t.err);
     xmlFreeDoc(d);
     if (t.doc && ts_typeset(t.doc, &t.r, &t.arena, &t.err))
         t.r = NULL;

@@ -1,6 +1,6 @@
-/* ts_dump.c - the pages as plain text: one op a line (a device for tests). */
+/* page_dump.c - the pages as plain text: one op a line (a device for tests). */
 #define _POSIX_C_SOURCE 200809L
-#include "ts_out.h"
+#include "page.h"
 
 #include <stdio.h>
 #include <math.h>

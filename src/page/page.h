@@ -1,11 +1,14 @@
-/* ts_out.h - the typesetter's result: finished pages as a display list.
+/* page.h - finished pages as a display list: the typesetter's result.
  *
- * This is the whole interface between the engine (src/typeset/) and a
- * device (src/pdf/ for PDF, ts_dump.c for a plain-text dump in tests).
- * Coordinates are PDF points with the origin at the bottom left of the
- * page. All memory belongs to the ts_result's arena. */
-#ifndef VB_TS_OUT_H
-#define VB_TS_OUT_H
+ * This header is the whole interface between the engine (src/typeset/,
+ * which fills a ts_result) and a device that reads one (src/pdf/ for PDF,
+ * page_dump.c for a plain-text dump in tests). Neither side includes the
+ * other: the typesetter produces pages, the device writes them. The ts_
+ * prefix names the typesetter's result; nothing here depends on the
+ * engine. Coordinates are PDF points with the origin at the bottom left
+ * of the page. All memory belongs to the arena the ts_result came in. */
+#ifndef VB_PAGE_H
+#define VB_PAGE_H
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -84,14 +87,6 @@ typedef struct ts_result {
     /* metadata, UTF-8, NULL when absent */
     const char *title, *author, *subject, *keywords, *lang, *creator;
 } ts_result;
-
-#include "../layout/layout.h"
-
-/* Typesets a checked layout tree into pages (the engine without a device).
- * On success returns 0; *res lives in *arena, which the caller frees with
- * lay_arena_free(). On failure returns -1 with a malloc'd Swedish *err. */
-int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
-               char **err);
 
 /* Writes the pages as plain text, one op a line, for tests and debugging.
  * Returns a malloc'd string, or NULL when out of memory. */

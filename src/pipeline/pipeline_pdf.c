@@ -1,0 +1,50 @@
+/* pipeline_pdf.c - a layout tree to PDF: lay_read() checks it,
+ * ts_typeset() makes the pages, pdf_write() writes them. The typesetter
+ * and the PDF device never call each other; they meet here. */
+#include "pipeline/pipeline.h"
+
+#include <stdlib.h>
+
+#include "layout/layout.h"
+#include "pdf/pdf.h"
+#include "typeset/typeset.h"
+
+unsigned char *
+vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
+	      struct vb_diags *d)
+{
+	*len = 0;
+	char *err = NULL;
+	long line = 0;
+	lay_doc *doc = lay_read(layout, &line, &err);
+	if (doc == NULL) {
+		/* A fault in a tree the user wrote is the user's: an error on
+		 * its line. In a tree our stylesheet made, it is ours, and the
+		 * line is not one of the file the user gave. */
+		if (line < 0)
+			vb_diag(d, VB_S_RENDER, 0, "%s", err);
+		else if (from == VB_LAYOUT_USER)
+			vb_diag(d, VB_E_LAYOUT, line, "%s", err);
+		else
+			vb_diag(d, VB_S_RENDER, 0,
+				"layoutträdet från formatmallen, rad %ld: %s",
+				line, err);
+		free(err);
+		return NULL;
+	}
+	ts_result *pages = NULL;
+	lay_arena *arena = NULL;
+	unsigned char *pdf = NULL;
+	if (ts_typeset(doc, &pages, &arena, &err) != 0 ||
+	    pdf_write(pages, &pdf, len, &err) != 0) {
+		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
+		free(err);
+		pdf = NULL;
+		*len = 0;
+	} else if (pages->warning) {
+		vb_diag(d, VB_W_GLYPH, 0, "%s", pages->warning);
+	}
+	lay_arena_free(arena);
+	lay_free(doc);
+	return pdf;
+}
