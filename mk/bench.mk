@@ -1,8 +1,15 @@
-# make bench: measure the main jobs and store the table in doc/bench.md.
+# make bench: measure what users do beside the floor (bench/floor.c) and
+# store the table in doc/bench.md. BENCH_FULL=1 also counts the batch
+# rows' instructions (slow).
 .PHONY: bench
-bench: deps all
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(dir $@)
+	$(CC) -O2 -g -std=gnu17 -Wall -Wextra $(shell pkg-config --cflags fontconfig) \
+	    -o $@ $< $(shell pkg-config --libs fontconfig) -lhpdf
+
+bench: deps all $(BUILD)/bench/floor
 	@command -v hyperfine >/dev/null || { echo "hyperfine saknas: apt-get install hyperfine"; exit 1; }
 	@{ echo "# Benchmark results"; echo; echo "Made by \`make bench\` (scripts/bench.sh)."; \
-	   echo "Instructions are counted by callgrind and repeat exactly; wall times vary with the machine."; \
-	   echo; VASTBUS=./$(PROG) sh scripts/bench.sh; } > doc/bench.md.tmp && mv doc/bench.md.tmp doc/bench.md
+	   echo; VASTBUS=./$(PROG) FLOOR=$(BUILD)/bench/floor BENCH_FULL=$(BENCH_FULL) \
+	   nice sh scripts/bench.sh; } > doc/bench.md.tmp && mv doc/bench.md.tmp doc/bench.md
 	@cat doc/bench.md

@@ -1,61 +1,113 @@
 #!/bin/sh
-# Benchmark: wall time (hyperfine, several runs) and instruction counts
-# (callgrind: repeatable whatever else the machine does) for the main
-# jobs on the samples, plus output sizes. Writes a Markdown table to
-# stdout; `make bench` stores it in doc/bench.md. Speed is measured here,
-# never asserted in a test.
+# Benchmark: what users do, beside the floor (bench/floor.c: bare libharu
+# writing the same text with greedy lines and no hyphenation).
+#
+# Works: one report of three pages, a 49-group yearbook, the same book with
+# ten times the content, and a batch of 490 reports (ten years of the
+# county) through `pdf` and through ten yearbooks that each compare with
+# the year before. The inputs are generated from the samples by
+# bench/make-inputs.sh at every run (never committed).
+#
+# For each: median wall time (hyperfine), instructions (callgrind: they
+# repeat exactly whatever else the machine does), peak RSS (/usr/bin/time),
+# pages, bytes and the characters of text set (non-blank characters of
+# pdftotext's output); the floor is run on that same text in the same run,
+# and the ratios are taken in the same run. Writes Markdown to stdout;
+# `make bench` stores it in doc/bench.md. Speed is measured here, never
+# asserted in a test.
 set -eu
 VB=${VASTBUS:-./vastbus}
-S=samples/gr-2019
+FLOOR=${FLOOR:-build/bench/floor}
 t=$(mktemp -d)
 trap 'rm -rf "$t"' EXIT
+export LC_ALL=C.UTF-8
+sh bench/make-inputs.sh "$t/in" >/dev/null
 
-# One report of about three pages: the middle-sized sample.
-ONE=$S/kungalv.xml
-BIG=$S/goteborg-angered.xml
+median() {   # median ms of a command (hyperfine, $RUNS runs)
+    hyperfine -N --warmup 1 --runs "$RUNS" --export-json "$t/h.json" "$1" \
+        >/dev/null 2>&1 || { echo "-"; return; }
+    m=$(sed -n 's/.*"median": *\([0-9.e-]*\).*/\1/p' "$t/h.json" | head -n 1)
+    printf '%.0f' "$(echo "$m * 1000" | bc -l)"
+}
+instr() {    # instructions, summed over child processes
+    if [ "${NOINSTR:-0}" = 1 ]; then echo "-"; return; fi
+    valgrind --tool=callgrind --trace-children=yes \
+        --callgrind-out-file=/dev/null sh -c "$1" 2>&1 >/dev/null |
+        sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' |
+        awk '{ s += $1 } END { printf "%.0f", s }'
+}
+rss() {      # peak RSS in MB of the largest process
+    /usr/bin/time -v sh -c "$1" 2>&1 >/dev/null |
+        sed -n 's/.*Maximum resident set size (kbytes): *//p' |
+        awk '{ if ($1 > m) m = $1 } END { printf "%.1f", m / 1024 }'
+}
+chars() { tr -d ' \t\n\f\r' < "$1" | wc -m | tr -d ' '; }
+pages() { n=0; for f in "$@"; do
+        n=$((n + $(pdfinfo "$f" | sed -n 's/^Pages: *//p'))); done; echo $n; }
+bytes() { cat "$@" | wc -c | tr -d ' '; }
+ratio() { if [ "$1" = - ] || [ "$2" = - ]; then echo "-"; else
+        printf '%.2f' "$(echo "$1 / $2" | bc -l)"; fi; }
+g() { printf '%s' "$1" | sed ':a;s/\B[0-9]\{3\}\>/ &/;ta'; }   # 1 234 567
 
-have_pdf=0
-if "$VB" pdf -o "$t/probe.pdf" "$ONE" 2>/dev/null; then have_pdf=1; fi
-
-instr() {
-    valgrind --tool=callgrind --callgrind-out-file=/dev/null "$@" 2>&1 >/dev/null |
-        sed -n 's/.*Collected : *\([0-9]*\).*/\1/p' | tail -n 1
+# work NAME RUNS VASTBUS-COMMAND 'PDF...' : one row of the results (the
+# PDFs as a pattern, expanded once the command has made them)
+work() {
+    name=$1; RUNS=$2; cmd=$3
+    sh -c "$cmd" >/dev/null 2>&1 || { echo "| $name | (vastbus failed) |"; return; }
+    eval "set -- $4"
+    : > "$t/text.txt"
+    for f in "$@"; do pdftotext -enc UTF-8 "$f" - >> "$t/text.txt"; done
+    fcmd="$FLOOR $t/text.txt $t/floor.pdf"
+    vt=$(median "$cmd"); vi=$(instr "$cmd"); vr=$(rss "$cmd")
+    ft=$(median "$fcmd"); fi_=$(instr "$fcmd"); fr=$(rss "$fcmd")
+    ch=$(chars "$t/text.txt")
+    printf '| %s | %s | %s | %s | %s ms | %s | %s MB | %s ms | %s | %s MB (%s p.) | %s | %s | %s |\n' \
+        "$name" "$(pages "$@")" "$(g "$(bytes "$@")")" "$(g "$ch")" \
+        "$vt" "$(g "$vi")" "$vr" "$ft" "$(g "$fi_")" "$fr" "$(pages "$t/floor.pdf")" \
+        "$(ratio "$vt" "$ft")" "$(ratio "$vi" "$fi_")" "$(ratio "$vr" "$fr")"
 }
 
-row() {
-    name=$1; shift
-    hyperfine -N --warmup 1 --runs 10 --export-json "$t/h.json" "$*" >/dev/null 2>&1 || {
-        echo "| $name | (failed) | | |"; return; }
-    mean=$(sed -n 's/.*"mean": *\([0-9.e-]*\).*/\1/p' "$t/h.json" | head -n 1)
-    sd=$(sed -n 's/.*"stddev": *\([0-9.e-]*\).*/\1/p' "$t/h.json" | head -n 1)
-    ins=$(instr "$@")
-    printf '| %s | %.1f ± %.1f ms | %s | %s |\n' "$name" \
-        "$(echo "$mean * 1000" | bc -l)" "$(echo "$sd * 1000" | bc -l)" \
-        "$(printf '%s' "$ins" | sed ':a;s/\B[0-9]\{3\}\>/ &/;ta')" "$size"
-}
-
-echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(uname -m); vastbus $("$VB" --version | cut -d' ' -f2)."
+cpu=$(sed -n 's/^model name[^:]*: *//p' /proc/cpuinfo | head -n 1)
+echo "Machine: $(nproc) cores, $cpu, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), $(uname -sr)."
+echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC'); vastbus $("$VB" --version | cut -d' ' -f2), commit $(git rev-parse --short HEAD 2>/dev/null || echo '?')."
 echo
-echo "| job | wall time (10 runs) | instructions | output |"
-echo "|---|---|---|---|"
-size="—"
-row "validera: 20 reports + manifest" "$VB" validera -q $S
-"$VB" html -d "$t" $S 2>/dev/null || true
-size="$(du -cb "$t"/*.html | tail -n 1 | cut -f1) bytes in all"
-row "html: 20 reports" "$VB" html -d "$t" $S
-if [ $have_pdf -eq 1 ]; then
-    "$VB" pdf -o "$t/one.pdf" "$ONE"
-    size="$(stat -c %s "$t/one.pdf") bytes, $(pdfinfo "$t/one.pdf" | sed -n 's/^Pages: *//p') pages"
-    row "pdf: one report ($(basename "$ONE"))" "$VB" pdf -o "$t/one.pdf" "$ONE"
-    "$VB" pdf -o "$t/big.pdf" "$BIG"
-    size="$(stat -c %s "$t/big.pdf") bytes, $(pdfinfo "$t/big.pdf" | sed -n 's/^Pages: *//p') pages"
-    row "pdf: largest report ($(basename "$BIG"))" "$VB" pdf -o "$t/big.pdf" "$BIG"
-    "$VB" pdf -d "$t" $S 2>/dev/null || true
-    size="$(du -cb "$t"/*.pdf | tail -n 1 | cut -f1) bytes in all"
-    row "pdf: 20 reports" "$VB" pdf -d "$t" $S
-    "$VB" arsbok $S/arsbok.xml -o "$t/ab.pdf" --html "$t/ab.html" >/dev/null 2>&1
-    size="$(stat -c %s "$t/ab.pdf") bytes PDF ($(pdfinfo "$t/ab.pdf" | sed -n 's/^Pages: *//p') pages) + $(stat -c %s "$t/ab.html") bytes HTML"
-    row "arsbok: GR 2019 yearbook, PDF + HTML" "$VB" arsbok $S/arsbok.xml -o "$t/ab.pdf" --html "$t/ab.html"
-else
-    echo "| pdf | not built yet | | |"
+echo "Time is the median wall time; instructions are callgrind's count (all processes);"
+echo "RSS is the peak of the largest process. The floor sets the same text (pdftotext of"
+echo "vastbus's PDF) with one face, greedy lines, no hyphenation. Ratios are vastbus/floor"
+echo "in this run; the text is the same, so they are also the ratios per character."
+echo
+echo "| work | pages | bytes | characters | time | instructions | peak RSS | floor time | floor instructions | floor RSS (pages) | × time | × instr. | × RSS |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+I=$t/in
+work "pdf: one report (kungalv.xml)" 15 "$VB pdf -o $t/one.pdf samples/gr-2019/kungalv.xml" "$t/one.pdf"
+work "arsbok: 49 groups, 2019 (with 2018 for comparison)" 5 \
+    "$VB arsbok $I/y2019/arsbok.xml -o $t/book.pdf" "$t/book.pdf"
+work "arsbok: the 49 groups with 10× the content" 3 \
+    "$VB arsbok $I/dense/arsbok.xml -o $t/dense.pdf" "$t/dense.pdf"
+years="2011 2012 2013 2014 2015 2016 2017 2018 2019 2020"
+dirs=""; for y in $years; do dirs="$dirs $I/y$y"; done
+mkdir -p "$t/batch"
+NOINSTR=${BENCH_FULL:+0}; NOINSTR=${NOINSTR:-1}
+work "pdf: 490 reports, ten years (one command)" 3 "$VB pdf -d $t/batch $dirs" "$t/batch/*.pdf"
+for y in $years; do
+    echo "$VB arsbok $I/y$y/arsbok.xml -o $t/ab$y.pdf >/dev/null 2>&1"; done > "$t/books.sh"
+work "arsbok: the ten years in turn, each with the year before" 3 "sh $t/books.sh" "$t/ab20??.pdf"
+NOINSTR=0
+echo
+if [ "${NOINSTR:-0}" = 0 ] && [ -z "${BENCH_FULL:-}" ]; then
+    echo "The two batch rows are not counted by callgrind (about 15 minutes); \`make bench BENCH_FULL=1\` counts them."
 fi
+for tool in fop weasyprint; do
+    command -v "$tool" >/dev/null 2>&1 ||
+        echo "$tool is not installed on this machine: not measured in this run."
+done
+echo
+echo "Other jobs on the samples:"
+echo
+echo "| job | time | instructions |"
+echo "|---|---|---|"
+RUNS=10
+for job in "validera -q samples/gr-2019" "html -d $t samples/gr-2019"; do
+    printf '| %s | %s ms | %s |\n' "$(echo "$job" | sed "s|$t|DIR|")" \
+        "$(median "$VB $job")" "$(g "$(instr "$VB $job")")"
+done

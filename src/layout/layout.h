@@ -20,6 +20,9 @@ lay_arena *lay_arena_new(void);
 void *lay_arena_alloc(lay_arena *a, size_t n);
 char *lay_arena_strdup(lay_arena *a, const char *s);
 void lay_arena_free(lay_arena *a);
+/* Frees everything allocated so far but keeps the arena (and one chunk)
+ * for reuse. */
+void lay_arena_reset(lay_arena *a);
 
 typedef enum {
     LI_TEXT,      /* text: UTF-8 */

@@ -61,6 +61,27 @@ char *lay_arena_strdup(lay_arena *a, const char *s)
     return p;
 }
 
+void lay_arena_reset(lay_arena *a)
+{
+    if (!a || !a->top)
+        return;
+    /* Keep one ordinary chunk for the next round: scratch that is reset
+     * per paragraph then costs no malloc at all. */
+    struct chunk *keep = a->top->size == 64 * 1024 ? a->top : NULL;
+    struct chunk *c = a->top;
+    while (c) {
+        struct chunk *p = c->prev;
+        if (c != keep)
+            free(c);
+        c = p;
+    }
+    a->top = keep;
+    if (keep) {
+        keep->prev = NULL;
+        keep->used = 0;
+    }
+}
+
 void lay_arena_free(lay_arena *a)
 {
     if (!a)

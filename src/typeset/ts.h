@@ -89,7 +89,10 @@ typedef struct ts_ctx {
     char *err;
     lay_arena *keep;          /* lives for the whole run */
     lay_arena *arena;         /* lives for one pass */
-    lay_arena *prev_arena;    /* the previous pass (its page numbers) */
+    lay_arena *prev_arena;    /* the previous pass's page numbers only */
+    lay_arena *scratch;       /* one paragraph's line breaking; reset after
+                                 each paragraph, so memory does not grow
+                                 with the book */
     const lay_doc *doc;
     ts_face faces[TS_NFACES];
     ts_hyphdict *hyph;
@@ -125,6 +128,8 @@ typedef struct ts_ctx {
 _Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...);
 void *ts_alloc(ts_ctx *c, size_t n);          /* per pass, zeroed */
 void *ts_alloc_keep(ts_ctx *c, size_t n);     /* whole run, zeroed */
+void *ts_alloc_scratch(ts_ctx *c, size_t n);  /* until the paragraph ends */
+void ts_scratch_reset(ts_ctx *c);
 char *ts_strndup(ts_ctx *c, const char *s, size_t n);
 
 /* ts_font.c */

@@ -41,6 +41,21 @@ void *ts_alloc_keep(ts_ctx *c, size_t n)
     return p;
 }
 
+void *ts_alloc_scratch(ts_ctx *c, size_t n)
+{
+    if (!c->scratch && !(c->scratch = lay_arena_new()))
+        ts_fail(c, "slut på minne");
+    void *p = lay_arena_alloc(c->scratch, n);
+    if (!p)
+        ts_fail(c, "slut på minne");
+    return p;
+}
+
+void ts_scratch_reset(ts_ctx *c)
+{
+    lay_arena_reset(c->scratch);
+}
+
 char *ts_strndup(ts_ctx *c, const char *s, size_t n)
 {
     char *p = ts_alloc(c, n + 1);
@@ -57,6 +72,37 @@ static bool same_pages(const ts_result *a, const ts_result *b)
         if (a->anchors[i].page != b->anchors[i].page)
             return false;
     return true;
+}
+
+/* Copies what a pass's page references read from the pass before (anchor
+ * pages and page labels; the strings belong to the layout document) into
+ * c->prev_arena, replacing the copy of the pass before that. */
+static void keep_page_numbers(ts_ctx *c, const ts_result *r)
+{
+    lay_arena *a = lay_arena_new();
+    ts_result *k = a ? lay_arena_alloc(a, sizeof *k) : NULL;
+    size_t na = sizeof(ts_anchor) * (size_t)r->nanchors;
+    size_t nl = sizeof(ts_pagelabel) * (size_t)r->nlabels;
+    if (k) {
+        k->anchors = na ? lay_arena_alloc(a, na) : NULL;
+        k->labels = nl ? lay_arena_alloc(a, nl) : NULL;
+    }
+    if (!k || (na && !k->anchors) || (nl && !k->labels)) {
+        lay_arena_free(a);
+        ts_fail(c, "slut på minne");
+    }
+    k->page_w = r->page_w;
+    k->page_h = r->page_h;
+    k->npages = r->npages;
+    if (na)
+        memcpy(k->anchors, r->anchors, na);
+    k->nanchors = r->nanchors;
+    if (nl)
+        memcpy(k->labels, r->labels, nl);
+    k->nlabels = r->nlabels;
+    lay_arena_free(c->prev_arena);
+    c->prev_arena = a;
+    c->prev = k;
 }
 
 static ts_result *pass(ts_ctx *c)
@@ -82,6 +128,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
         *err = c->err ? c->err : strdup("slut på minne");
         lay_arena_free(c->arena);
         lay_arena_free(c->prev_arena);
+        lay_arena_free(c->scratch);
         lay_arena_free(c->keep);
         ts_fonts_free(c);
         ts_hyph_free(c);
@@ -103,20 +150,24 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
         lay_arena *a = lay_arena_new();
         if (!a)
             ts_fail(c, "slut på minne");
-        lay_arena_free(c->prev_arena);
-        c->prev_arena = c->arena;
         c->arena = a;
         const ts_result *before = c->prev;
         ts_result *nr = pass(c);
         bool stable = !c->refs_unknown &&
                       (before == NULL || same_pages(nr, before));
-        c->prev = nr;
         r = nr;
-        if (stable)
+        if (stable || k == 3)
             break;
+        /* The next pass needs only this one's page numbers: keep those
+         * and free the pass (its galley and pages) before the next one
+         * is built, so that two passes never live at once. */
+        keep_page_numbers(c, nr);
+        lay_arena_free(c->arena);
+        c->arena = NULL;
     }
     lay_arena_free(c->prev_arena);
     c->prev_arena = NULL;
+    c->prev = NULL;
     for (int i = 0; i < TS_NFACES; i++) {
         if (c->faces[i].loaded && !c->faces[i].absent) {
             r->fonts[i].path = ts_strndup(c, c->faces[i].path,
@@ -154,6 +205,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
     *res = r;
     *arena = c->arena;
     lay_arena_free(c->keep);
+    lay_arena_free(c->scratch);
     ts_fonts_free(c);
     ts_hyph_free(c);
     free(c->scratch_ch);

@@ -457,7 +457,7 @@ static void lspec_add(ts_ctx *c, lspecs *ls, int from, int end, bool hyphen,
 {
     if (ls->n == ls->cap) {
         int nc = ls->cap ? ls->cap * 2 : 8;
-        lspec *na = ts_alloc(c, sizeof(lspec) * (size_t)nc);
+        lspec *na = ts_alloc_scratch(c, sizeof(lspec) * (size_t)nc);
         if (ls->n)
             memcpy(na, ls->a, sizeof(lspec) * (size_t)ls->n);
         ls->a = na;
@@ -688,8 +688,8 @@ static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
     }
     int len = e - s;
     /* prefix sums of widths and of spaces */
-    double *cum = ts_alloc(c, sizeof(double) * (size_t)(len + 1));
-    int *spc = ts_alloc(c, sizeof(int) * (size_t)(len + 1));
+    double *cum = ts_alloc_scratch(c, sizeof(double) * (size_t)(len + 1));
+    int *spc = ts_alloc_scratch(c, sizeof(int) * (size_t)(len + 1));
     for (int k = 0; k < len; k++) {
         cum[k + 1] = cum[k] + p->a[s + k].w;
         spc[k + 1] = spc[k] + ((p->a[s + k].fl & F_SPACE) ? 1 : 0);
@@ -734,7 +734,7 @@ static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
     for (int j = s; j < e; j++)
         if (p->a[j].fl & (F_SPACE | F_HYPH | F_SHY | F_BREAK | F_EMERG))
             cap++;
-    cand *cd = ts_alloc(c, sizeof(cand) * (size_t)cap);
+    cand *cd = ts_alloc_scratch(c, sizeof(cand) * (size_t)cap);
     cd[nc++] = (cand){-1, s, K_START, 0, 0, 0, -1};
     for (int j = s; j < e; j++) {
         unsigned fl = p->a[j].fl;
@@ -810,7 +810,7 @@ static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
     int nlines = 0;
     for (int b = nc - 1; b > 0; b = cd[b].prev)
         nlines++;
-    int *path = ts_alloc(c, sizeof(int) * (size_t)(nlines + 1));
+    int *path = ts_alloc_scratch(c, sizeof(int) * (size_t)(nlines + 1));
     int k = nlines;
     for (int b = nc - 1; b > 0; b = cd[b].prev)
         path[k--] = b;
@@ -860,6 +860,7 @@ int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
         out[k] = emit_line(&p, ls.a[k].from, ls.a[k].end, ls.a[k].hyphen,
                            ls.a[k].last, o->x + indent, line_w(&p, k));
     }
+    ts_scratch_reset(c);      /* the breaker's arrays, not its lines */
     *lines = out;
     return ls.n;
 }
