@@ -1,6 +1,7 @@
 /* arsbok.c - see arsbok.h. */
 #define _DEFAULT_SOURCE
 #include "arsbok/arsbok.h"
+#include "arsbok/arsbok_int.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -102,8 +103,8 @@ parse_year(const char *s)
 	return atoi(s);
 }
 
-static char *
-dir_of(const char *path)
+char *
+vb_ab_dir_of(const char *path)
 {
 	const char *slash = strrchr(path, '/');
 	if (slash == NULL)
@@ -113,8 +114,8 @@ dir_of(const char *path)
 	return vb_strndup(path, (size_t)(slash - path));
 }
 
-static char *
-join(const char *dir, const char *fil)
+char *
+vb_ab_join(const char *dir, const char *fil)
 {
 	if (strcmp(dir, ".") == 0)
 		return vb_strdup(fil);
@@ -166,8 +167,8 @@ path_problem(const char *fil, int sibling)
 
 /* When path exists: whether its real location lies below base's. 1 yes or
  * path missing, 0 no. */
-static int
-stays_below(const char *base, const char *path)
+int
+vb_ab_stays_below(const char *base, const char *path)
 {
 	char rb[PATH_MAX], rp[PATH_MAX];
 	if (realpath(path, rp) == NULL)
@@ -234,7 +235,7 @@ vb_arsbok_check(xmlDocPtr doc, const char *path, const struct vb_geo *geo,
 	for (size_t i = 0; i < d->n; i++)
 		if (vb_diag_level(d->v[i].code) >= VB_LEVEL_ERROR)
 			before++;
-	char *dir = dir_of(path);
+	char *dir = vb_ab_dir_of(path);
 	char *ars = attr(root, "ar");
 	int ar = parse_year(ars);
 	free(ars);
@@ -279,11 +280,11 @@ vb_arsbok_check(xmlDocPtr doc, const char *path, const struct vb_geo *geo,
 		}
 		if (cur.fil) {
 			const char *why = path_problem(cur.fil, 0);
-			char *full = join(dir, cur.fil);
+			char *full = vb_ab_join(dir, cur.fil);
 			if (why)
 				vb_diag(d, VB_E_SCHEMA, cur.line,
 					"fil=\"%s\" godtas inte: %s", cur.fil, why);
-			else if (!stays_below(dir, full))
+			else if (!vb_ab_stays_below(dir, full))
 				vb_diag(d, VB_E_SCHEMA, cur.line,
 					"fil=\"%s\" godtas inte: filen ligger utanför manifestets mapp (genom en symbolisk länk)",
 					cur.fil);
@@ -311,8 +312,8 @@ vb_arsbok_check(xmlDocPtr doc, const char *path, const struct vb_geo *geo,
 	char *ffil = fg ? attr(fg, "fil") : NULL;
 	if (ffil) {
 		const char *why = path_problem(ffil, 1);
-		char *full = join(dir, ffil);
-		char *parent = join(dir, "..");
+		char *full = vb_ab_join(dir, ffil);
+		char *parent = vb_ab_join(dir, "..");
 		long line = xmlGetLineNo(fg);
 		if (why)
 			vb_diag(d, VB_E_SCHEMA, line,
@@ -321,7 +322,7 @@ vb_arsbok_check(xmlDocPtr doc, const char *path, const struct vb_geo *geo,
 			vb_diag(d, VB_E_SCHEMA, line,
 				"föregående årsboksmanifest \"%s\" finns inte (räknat från manifestets mapp)",
 				ffil);
-		else if (!stays_below(parent, full))
+		else if (!vb_ab_stays_below(parent, full))
 			vb_diag(d, VB_E_SCHEMA, line,
 				"föregående fil=\"%s\" godtas inte: filen ligger utanför mappen ovanför manifestets (genom en symbolisk länk)",
 				ffil);
@@ -356,7 +357,7 @@ vb_arsbok_open(xmlDocPtr doc, const char *path)
 {
 	struct vb_arsbok *ab = vb_calloc(1, sizeof(*ab));
 	ab->path = vb_strdup(path);
-	ab->dir = dir_of(path);
+	ab->dir = vb_ab_dir_of(path);
 	ab->manifest = doc;
 	xmlNodePtr root = xmlDocGetRootElement(doc);
 	char *ars = attr(root, "ar");
@@ -381,14 +382,14 @@ vb_arsbok_open(xmlDocPtr doc, const char *path)
 			x->kommun = vb_strdup("");
 		x->stadsdel = attr(g, "stadsdel");
 		x->fil = attr(g, "fil");
-		x->path = x->fil ? join(ab->dir, x->fil) : NULL;
+		x->path = x->fil ? vb_ab_join(ab->dir, x->fil) : NULL;
 		x->line = xmlGetLineNo(g);
 		x->status = VB_AB_SAKNAS;
 	}
 	xmlNodePtr fg = child(root, VB_ARSBOK_NS, "foregaende");
 	char *ffil = fg ? attr(fg, "fil") : NULL;
 	if (ffil) {
-		ab->foregaende = join(ab->dir, ffil);
+		ab->foregaende = vb_ab_join(ab->dir, ffil);
 		ab->foregaende_line = xmlGetLineNo(fg);
 		free(ffil);
 	}
@@ -405,10 +406,16 @@ vb_arsbok_free(struct vb_arsbok *ab)
 		free(ab->g[i].stadsdel);
 		free(ab->g[i].fil);
 		free(ab->g[i].path);
+		free(ab->g[i].first_error);
 		if (ab->g[i].report)
 			xmlFreeDoc(ab->g[i].report);
 	}
 	free(ab->g);
+	for (size_t i = 0; i < ab->nokand; i++) {
+		free(ab->okand[i].fil);
+		free(ab->okand[i].orsak);
+	}
+	free(ab->okand);
 	vb_arsbok_free(ab->prev);
 	if (ab->manifest)
 		xmlFreeDoc(ab->manifest);
@@ -470,6 +477,35 @@ vb_arsbok_match(const struct vb_arsbok *ab, const struct vb_arsbok_grupp *g,
 	free(stadsdel);
 	free(delregion);
 	return n;
+}
+
+int
+vb_arsbok_rapportinfo(xmlDocPtr doc, struct vb_arsbok_rapportinfo *ri)
+{
+	memset(ri, 0, sizeof(*ri));
+	xmlNodePtr root = doc ? xmlDocGetRootElement(doc) : NULL;
+	if (!is_el(root, VB_REPORT_NS, "arsberattelse"))
+		return 0;
+	char *ars = attr(root, "ar");
+	ri->ar = parse_year(ars);
+	free(ars);
+	xmlNodePtr grupp = child(root, VB_REPORT_NS, "grupp");
+	ri->kommun = text(child(grupp, VB_REPORT_NS, "kommun"));
+	ri->stadsdel = text(child(grupp, VB_REPORT_NS, "stadsdel"));
+	ri->delregion = text(child(grupp, VB_REPORT_NS, "delregion"));
+	xmlNodePtr in = child(root, VB_REPORT_NS, "inlamning");
+	ri->datum = in ? attr(in, "datum") : NULL;
+	return 1;
+}
+
+void
+vb_arsbok_rapportinfo_free(struct vb_arsbok_rapportinfo *ri)
+{
+	free(ri->kommun);
+	free(ri->stadsdel);
+	free(ri->delregion);
+	free(ri->datum);
+	memset(ri, 0, sizeof(*ri));
 }
 
 int
@@ -555,6 +591,8 @@ add_groups(xmlNodePtr parent, xmlNsPtr ns, const struct vb_arsbok *ab)
 				   (const xmlChar *)g->stadsdel);
 		if (g->fil)
 			xmlNewProp(x, (const xmlChar *)"fil", (const xmlChar *)g->fil);
+		if (g->hittad)
+			xmlNewProp(x, (const xmlChar *)"hittad", (const xmlChar *)"ja");
 		xmlNewProp(x, (const xmlChar *)"status",
 			   (const xmlChar *)status_key(g->status));
 		if (g->status == VB_AB_OGILTIG) {
@@ -574,6 +612,25 @@ add_groups(xmlNodePtr parent, xmlNsPtr ns, const struct vb_arsbok *ab)
 				xmlAddChild(x, copy);
 		}
 	}
+	for (size_t i = 0; i < ab->nokand; i++) {
+		xmlNodePtr x = xmlNewChild(parent, ns, (const xmlChar *)"okand", NULL);
+		xmlNewProp(x, (const xmlChar *)"fil", (const xmlChar *)ab->okand[i].fil);
+		xmlNewProp(x, (const xmlChar *)"orsak",
+			   (const xmlChar *)ab->okand[i].orsak);
+	}
+}
+
+/* <foregaende> for the previous year, <tidigare> for each year before. */
+static void
+add_year(xmlNodePtr root, xmlNsPtr ns, const struct vb_arsbok *y,
+	 const char *name)
+{
+	char ar[16];
+	xmlNodePtr fg = xmlNewChild(root, ns, (const xmlChar *)name, NULL);
+	snprintf(ar, sizeof(ar), "%04d", y->ar);
+	xmlNewProp(fg, (const xmlChar *)"ar", (const xmlChar *)ar);
+	xmlNewProp(fg, (const xmlChar *)"delregion", (const xmlChar *)y->delregion);
+	add_groups(fg, ns, y);
 }
 
 xmlDocPtr
@@ -591,15 +648,8 @@ vb_arsbok_indata(const struct vb_arsbok *ab)
 	if (m)
 		xmlAddChild(root, m);
 	add_groups(root, ns, ab);
-	if (ab->prev) {
-		xmlNodePtr fg = xmlNewChild(root, ns, (const xmlChar *)"foregaende",
-					    NULL);
-		snprintf(ar, sizeof(ar), "%04d", ab->prev->ar);
-		xmlNewProp(fg, (const xmlChar *)"ar", (const xmlChar *)ar);
-		xmlNewProp(fg, (const xmlChar *)"delregion",
-			   (const xmlChar *)ab->prev->delregion);
-		add_groups(fg, ns, ab->prev);
-	}
+	for (const struct vb_arsbok *y = ab->prev; y; y = y->prev)
+		add_year(root, ns, y, y == ab->prev ? "foregaende" : "tidigare");
 	return out;
 }
 
@@ -608,7 +658,7 @@ vb_arsbok_default_output(const struct vb_arsbok *ab, const char *ext)
 {
 	char name[64];
 	snprintf(name, sizeof(name), "arsbok-%04d%s", ab->ar, ext);
-	return join(ab->dir, name);
+	return vb_ab_join(ab->dir, name);
 }
 
 char *

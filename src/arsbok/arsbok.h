@@ -27,15 +27,18 @@
  *
  *   <arsbok-indata xmlns="urn:vastbus:arsbok-indata:1" ar="2019">
  *     <arsbok xmlns="urn:vastbus:arsbok:1" …/>          the manifest, copied
- *     <grupp nr="1" id="g01-ale" kommun="Ale" [stadsdel] [fil]
+ *     <grupp nr="1" id="g01-ale" kommun="Ale" [stadsdel] [fil] [hittad="ja"]
  *            status="inlamnad|sen|saknas|ogiltig" [inlamnad="2020-02-20"]
  *            [fel="N"]>
  *       <arsberattelse xmlns="urn:vastbus:arsberattelse:1">…</…>
  *                                  only for inlamnad and sen (valid reports)
  *     </grupp> …                   one per expected group, manifest order
+ *     <okand fil="x.xml" orsak="…"/> …   unknown files (discover.c)
  *     <foregaende ar="2018" delregion="…">
- *       <grupp …/> …               the previous year, the same shape
+ *       <grupp …/> … <okand/> …    the previous year, the same shape
  *     </foregaende>
+ *     <tidigare ar="2017" …> …     each year before, nearest first, the
+ *     </tidigare> …                same shape (the foregaende chain)
  *   </arsbok-indata>
  *
  * Status: "saknas" when the entry has no @fil or the file does not exist;
@@ -73,6 +76,15 @@ struct vb_arsbok_grupp {
 	enum vb_arsbok_status status;
 	xmlDocPtr report;	/* owned; only for INLAMNAD and SEN */
 	size_t errors;		/* findings at error level or worse */
+	int hittad;		/* fil found by content (discover.c) */
+	char *first_error;	/* "fil:rad: text" of the first error, or NULL */
+};
+
+/* A file in the manifest's folder tree that is no expected group's
+ * report (discover.c): shown in the status table as "okänd fil". */
+struct vb_arsbok_okand {
+	char *fil;		/* relative to the manifest's folder */
+	char *orsak;		/* Swedish: why it matches no group */
 };
 
 struct vb_arsbok {
@@ -85,7 +97,11 @@ struct vb_arsbok {
 	size_t n;
 	char *foregaende;	/* path of the previous manifest, or NULL */
 	long foregaende_line;
-	struct vb_arsbok *prev;	/* owned; set by the caller */
+	struct vb_arsbok *prev;	/* owned; set by the caller: the previous
+				 * year, whose own prev is the year before
+				 * (the foregaende chain) */
+	struct vb_arsbok_okand *okand;	/* unknown files, in path order */
+	size_t nokand;
 };
 
 /* The rules above, on a parsed manifest (any tree: missing parts are the
@@ -99,6 +115,28 @@ size_t vb_arsbok_check(xmlDocPtr manifest, const char *path,
  * doc. Every group starts as VB_AB_SAKNAS. */
 struct vb_arsbok *vb_arsbok_open(xmlDocPtr doc, const char *path);
 void vb_arsbok_free(struct vb_arsbok *ab);
+
+/* Reports found by content (discover.c). Walks the manifest's folder
+ * tree (never leaving it: symbolic links that lead out are refused with a
+ * warning, linked folders are not entered; hidden entries are skipped;
+ * bounded depth and file count) and reads the root of every .xml file not
+ * named by an entry's fil. A report for the manifest's year, kommun and
+ * stadsdel becomes the report of an entry without fil (g->path set,
+ * g->hittad = 1). Two candidates for one group: the later
+ * inlamning/@datum wins with a warning naming both; a tie is an error
+ * naming both, and the group is "ogiltig". Every other .xml that is not a
+ * yearbook manifest is an unknown file (ab->okand) with a warning. Line
+ * numbers in d are the manifest's. Returns the number of errors added. */
+size_t vb_arsbok_discover(struct vb_arsbok *ab, struct vb_diags *d);
+
+/* What a report's root says about itself; strings malloc'd or NULL. */
+struct vb_arsbok_rapportinfo {
+	int ar;
+	char *kommun, *stadsdel, *delregion, *datum;
+};
+/* 1 when doc is a report (then *ri is filled), else 0. */
+int vb_arsbok_rapportinfo(xmlDocPtr doc, struct vb_arsbok_rapportinfo *ri);
+void vb_arsbok_rapportinfo_free(struct vb_arsbok_rapportinfo *ri);
 
 /* Whether the group's file exists (as a regular file). */
 int vb_arsbok_file_exists(const struct vb_arsbok_grupp *g);

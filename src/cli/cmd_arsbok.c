@@ -13,6 +13,7 @@
 
 #include "arsbok/arsbok.h"
 #include "cli/cli.h"
+#include "cli/sasong.h"
 #include "geo/geo.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
@@ -51,88 +52,6 @@ static const char usage[] =
 	"(saknade och sena grupper och varningar tillåts), 1 årsboken gjord men\n"
 	"någon årsberättelse ogiltig, eller ingen årsbok för att manifestet har\n"
 	"fel, 2 fel användning, 3 systemfel (t.ex. kan inte skriva filen).\n";
-
-static size_t
-count_level(const struct vb_diags *d, enum vb_level min)
-{
-	size_t n = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (vb_diag_level(d->v[i].code) >= min)
-			n++;
-	return n;
-}
-
-/* Parses, validates (XSD as for reports, then the manifest's own rules)
- * and opens a manifest. NULL when it has errors; findings in d. */
-static struct vb_arsbok *
-open_manifest(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
-{
-	int is_manifest = 0;
-	xmlDocPtr doc = vb_check_document(ctx, path, d, &is_manifest);
-	if (doc == NULL)
-		return NULL;
-	if (!is_manifest) {
-		vb_diag(d, VB_E_SCHEMA, 0,
-			"filen är en årsberättelse, inte ett årsboksmanifest (arsbok i namnrymden urn:vastbus:arsbok:1)");
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	/* vb_check_document ran the manifest's own rules too. */
-	if (d->worst >= VB_LEVEL_ERROR) {
-		xmlFreeDoc(doc);
-		return NULL;
-	}
-	return vb_arsbok_open(doc, path);
-}
-
-/* Checks each listed report of ab. verbose: print every finding (this
- * year); else only the findings of invalid reports (the previous year).
- * Returns the number of invalid reports. */
-static size_t
-load_reports(struct vb_ctx *ctx, struct vb_arsbok *ab, int verbose)
-{
-	size_t invalid = 0;
-	for (size_t i = 0; i < ab->n; i++) {
-		struct vb_arsbok_grupp *g = &ab->g[i];
-		if (g->path == NULL)
-			continue;
-		if (!vb_arsbok_file_exists(g)) {
-			if (verbose) {
-				char *namn = vb_arsbok_grupp_namn(g);
-				fprintf(stderr,
-					"%s:%ld: varning: %s: filen %s finns inte; gruppen visas som att den inte har lämnat in\n",
-					ab->path, g->line, namn, g->fil);
-				free(namn);
-			}
-			continue;
-		}
-		struct vb_diags d;
-		vb_diags_init(&d, g->path);
-		xmlDocPtr doc = NULL;
-		{
-			int is_manifest = 0;
-			doc = vb_check_document(ctx, g->path, &d, &is_manifest);
-			if (doc && is_manifest) {
-				vb_diag(&d, VB_E_NOT_REPORT, 0,
-					"det är ett årsboksmanifest");
-				xmlFreeDoc(doc);
-				doc = NULL;
-			}
-			if (doc)
-				vb_arsbok_match(ab, g, doc, &d);
-		}
-		size_t errors = count_level(&d, VB_LEVEL_ERROR);
-		if (doc == NULL && errors == 0)
-			errors = 1;
-		vb_arsbok_set(ab, g, doc, errors);
-		if (g->status == VB_AB_OGILTIG)
-			invalid++;
-		if (verbose || g->status == VB_AB_OGILTIG)
-			vb_diags_print(&d, stderr);
-		vb_diags_free(&d);
-	}
-	return invalid;
-}
 
 /* The date of printing, ISO 8601: SOURCE_DATE_EPOCH (UTC) when set, so
  * that the same input gives the same yearbook; else today, local time. */
@@ -289,7 +208,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	int rc = VB_EXIT_INVALID;
 	char *pdfname = NULL;
 	xmlDocPtr indata = NULL;
-	struct vb_arsbok *ab = open_manifest(ctx, mpath, &md);
+	struct vb_arsbok *ab = vb_sasong_open(ctx, mpath, &md);
 	if (ab == NULL) {
 		vb_diags_print(&md, stderr);
 		fprintf(stderr, "Ingen årsbok gjord: %s.\n",
@@ -303,33 +222,10 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		return rc;
 	}
 	pdfname = out ? vb_strdup(out) : vb_arsbok_default_output(ab, ".pdf");
-	/* The previous year, for comparison: its manifest must be sound and
-	 * one year earlier; its reports are checked quietly. */
-	if (ab->foregaende) {
-		struct vb_diags pd;
-		vb_diags_init(&pd, ab->foregaende);
-		struct vb_arsbok *prev = open_manifest(ctx, ab->foregaende, &pd);
-		if (prev && prev->ar != ab->ar - 1) {
-			vb_diag(&md, VB_E_SCHEMA, ab->foregaende_line,
-				"föregående årsbok gäller %d; den ska gälla året före, %d",
-				prev->ar, ab->ar - 1);
-			vb_arsbok_free(prev);
-			prev = NULL;
-		} else if (prev == NULL) {
-			vb_diag(&md, VB_E_SCHEMA, ab->foregaende_line,
-				"föregående årsboksmanifest %s har fel (se ovan)",
-				ab->foregaende);
-		}
-		vb_diags_print(&pd, stderr);
-		vb_diags_free(&pd);
-		if (prev == NULL)
-			goto done;
-		if (prev->foregaende) {	/* one year back is enough */
-			free(prev->foregaende);
-			prev->foregaende = NULL;
-		}
-		ab->prev = prev;
-	}
+	/* The earlier years, for comparison: each manifest must be sound
+	 * and one year before the next; their reports are checked quietly. */
+	if (vb_sasong_chain(ctx, ab, &md, stderr) != 0)
+		goto done;
 	/* Checked now that last year's reports are known too. */
 	plan_outputs(&plan, ab, pdfname, html);
 	if (vb_plan_check(&plan, &md) > 0)
@@ -338,14 +234,8 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	vb_diags_free(&md);
 	vb_diags_init(&md, mpath);
 
-	size_t invalid = load_reports(ctx, ab, 1);
-	if (ab->prev) {
-		size_t pinv = load_reports(ctx, ab->prev, 0);
-		if (pinv)
-			fprintf(stderr,
-				"%s: %zu av förra årets årsberättelser är ogiltiga och räknas inte med i jämförelsen\n",
-				ab->foregaende, pinv);
-	}
+	size_t invalid = vb_sasong_load(ctx, ab, 1, 0, stderr);
+	vb_sasong_load_chain(ctx, ab, stderr);
 
 	indata = vb_arsbok_indata(ab);
 	char date[32];

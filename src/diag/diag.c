@@ -20,6 +20,7 @@ static const char *const texts[VB_D__MAX] = {
 	"stadsdel saknas",
 	"fältet är inte ifyllt",
 	"tecken saknas i typsnitten",
+	"",
 
 	/* errors */
 	"FEL",

@@ -33,6 +33,8 @@ enum vb_diag_code {
 	VB_W_STADSDEL_MISSING,	/* Göteborg without stadsdel */
 	VB_W_BLANK_OPTIONAL,	/* optional field left as in the blank template */
 	VB_W_GLYPH,		/* characters no installed font has */
+	VB_W_ARSBOK,		/* yearbook folder: a second version, an unknown
+				 * file, a link out (detail only) */
 
 	VB_D_ERROR_MARK,	/* ---- errors ---- */
 	VB_E_XML,		/* not well-formed; detail says where and what */

@@ -1,0 +1,205 @@
+/* sasong.c - see sasong.h. */
+#define _DEFAULT_SOURCE
+#include "cli/sasong.h"
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/alloc.h"
+
+struct vb_arsbok *
+vb_sasong_open(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
+{
+	int is_manifest = 0;
+	xmlDocPtr doc = vb_check_document(ctx, path, d, &is_manifest);
+	if (doc == NULL)
+		return NULL;
+	if (!is_manifest) {
+		vb_diag(d, VB_E_SCHEMA, 0,
+			"filen är en årsberättelse, inte ett årsboksmanifest (arsbok i namnrymden urn:vastbus:arsbok:1)");
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	/* vb_check_document ran the manifest's own rules too. */
+	if (d->worst >= VB_LEVEL_ERROR) {
+		xmlFreeDoc(doc);
+		return NULL;
+	}
+	struct vb_arsbok *ab = vb_arsbok_open(doc, path);
+	vb_arsbok_discover(ab, d);
+	return ab;
+}
+
+int
+vb_sasong_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, struct vb_diags *md,
+		FILE *err)
+{
+	/* Real paths of the manifests met so far: a foregaende that leads
+	 * back to one of them is a cycle, said as such (the year rule would
+	 * catch it too, but less clearly). */
+	char *seen[VB_SASONG_MAX_YEARS + 1];
+	size_t nseen = 0;
+	char real[PATH_MAX];
+	if (realpath(ab->path, real))
+		seen[nseen++] = vb_strdup(real);
+	struct vb_arsbok *cur = ab;
+	struct vb_diags *linkd = md;	/* where cur's foregaende line is */
+	struct vb_diags older;
+	int have_older = 0, rc = 0;
+	for (int years = 1; cur->foregaende; years++) {
+		if (years >= VB_SASONG_MAX_YEARS) {
+			free(cur->foregaende);	/* ten years are enough */
+			cur->foregaende = NULL;
+			break;
+		}
+		int cycle = 0;
+		if (realpath(cur->foregaende, real))
+			for (size_t i = 0; i < nseen; i++)
+				cycle |= strcmp(seen[i], real) == 0;
+		if (cycle) {
+			vb_diag(linkd, VB_E_SCHEMA, cur->foregaende_line,
+				"föregående-kedjan går i cirkel: %s pekar tillbaka på ett manifest som redan är med (%s)",
+				cur->path, cur->foregaende);
+			rc = -1;
+			break;
+		}
+		struct vb_diags pd;
+		vb_diags_init(&pd, cur->foregaende);
+		struct vb_arsbok *prev = vb_sasong_open(ctx, cur->foregaende, &pd);
+		if (prev && prev->ar != cur->ar - 1) {
+			vb_diag(linkd, VB_E_SCHEMA, cur->foregaende_line,
+				"föregående årsbok %s gäller %d; den ska gälla året före, %d",
+				cur->foregaende, prev->ar, cur->ar - 1);
+			vb_arsbok_free(prev);
+			prev = NULL;
+		} else if (prev == NULL) {
+			vb_diag(linkd, VB_E_SCHEMA, cur->foregaende_line,
+				"föregående årsboksmanifest %s har fel (se ovan)",
+				cur->foregaende);
+		}
+		vb_diags_print(&pd, err);
+		vb_diags_free(&pd);
+		if (prev == NULL) {
+			rc = -1;
+			break;
+		}
+		if (realpath(prev->path, real) && nseen < VB_SASONG_MAX_YEARS + 1)
+			seen[nseen++] = vb_strdup(real);
+		cur->prev = prev;
+		cur = prev;
+		/* Findings about an older link are printed with its own
+		 * manifest's name. */
+		if (have_older) {
+			vb_diags_print(&older, err);
+			vb_diags_free(&older);
+		}
+		vb_diags_init(&older, cur->path);
+		have_older = 1;
+		linkd = &older;
+	}
+	if (have_older) {
+		if (rc != 0 && linkd == &older && older.worst >= VB_LEVEL_ERROR)
+			vb_diag(md, VB_E_SCHEMA, ab->foregaende_line,
+				"föregående-kedjan har fel längre bak (se ovan)");
+		vb_diags_print(&older, err);
+		vb_diags_free(&older);
+	}
+	for (size_t i = 0; i < nseen; i++)
+		free(seen[i]);
+	return rc;
+}
+
+static size_t
+count_level(const struct vb_diags *d, enum vb_level min)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < d->n; i++)
+		if (vb_diag_level(d->v[i].code) >= min)
+			n++;
+	return n;
+}
+
+/* "lerum.xml:16: gruppen saknar ordförande" for the first error. */
+static char *
+first_error(const struct vb_diags *d, const char *fil)
+{
+	const struct vb_diag *best = NULL;
+	for (size_t i = 0; i < d->n; i++) {
+		const struct vb_diag *x = &d->v[i];
+		if (vb_diag_level(x->code) < VB_LEVEL_ERROR)
+			continue;
+		if (best == NULL || x->line < best->line ||
+		    (x->line == best->line && x->seq < best->seq))
+			best = x;
+	}
+	if (best == NULL)
+		return NULL;
+	const char *text = vb_diag_text(best->code);
+	const char *detail = best->detail ? best->detail : "";
+	char where[64] = "";
+	if (best->line > 0)
+		snprintf(where, sizeof(where), ":%ld", best->line);
+	if (*text && *detail)
+		return vb_asprintf("%s%s: %s: %s", fil, where, text, detail);
+	return vb_asprintf("%s%s: %s", fil, where, *text ? text : detail);
+}
+
+size_t
+vb_sasong_load(struct vb_ctx *ctx, struct vb_arsbok *ab, int verbose,
+	       int quiet, FILE *err)
+{
+	size_t invalid = 0;
+	for (size_t i = 0; i < ab->n; i++) {
+		struct vb_arsbok_grupp *g = &ab->g[i];
+		if (g->status == VB_AB_OGILTIG)	/* decided by discover */
+			invalid++;
+		if (g->path == NULL)
+			continue;
+		if (!vb_arsbok_file_exists(g)) {
+			if (verbose && !quiet) {
+				char *namn = vb_arsbok_grupp_namn(g);
+				fprintf(err,
+					"%s:%ld: varning: %s: filen %s finns inte; gruppen visas som att den inte har lämnat in\n",
+					ab->path, g->line, namn, g->fil);
+				free(namn);
+			}
+			continue;
+		}
+		struct vb_diags d;
+		vb_diags_init(&d, g->path);
+		int is_manifest = 0;
+		xmlDocPtr doc = vb_check_document(ctx, g->path, &d, &is_manifest);
+		if (doc && is_manifest) {
+			vb_diag(&d, VB_E_NOT_REPORT, 0, "det är ett årsboksmanifest");
+			xmlFreeDoc(doc);
+			doc = NULL;
+		}
+		if (doc)
+			vb_arsbok_match(ab, g, doc, &d);
+		size_t errors = count_level(&d, VB_LEVEL_ERROR);
+		if (doc == NULL && errors == 0)
+			errors = 1;
+		free(g->first_error);
+		g->first_error = first_error(&d, g->fil);
+		vb_arsbok_set(ab, g, doc, errors);
+		if (g->status == VB_AB_OGILTIG)
+			invalid++;
+		if (!quiet && (verbose || g->status == VB_AB_OGILTIG))
+			vb_diags_print(&d, err);
+		vb_diags_free(&d);
+	}
+	return invalid;
+}
+
+void
+vb_sasong_load_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, FILE *err)
+{
+	for (struct vb_arsbok *p = ab->prev; p; p = p->prev) {
+		size_t pinv = vb_sasong_load(ctx, p, 0, 0, err);
+		if (pinv)
+			fprintf(err,
+				"%s: %zu av årsberättelserna för %d är ogiltiga och räknas inte med i jämförelsen\n",
+				p->path, pinv, p->ar);
+	}
+}
