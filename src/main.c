@@ -29,6 +29,11 @@ static const char usage[] =
 	"  mall --kommun K [--stadsdel S] --ar ÅR [-o FIL]\n"
 	"                                skriv en tom årsberättelse att fylla i\n"
 	"  arsbok MANIFEST [-o|--html]   sammanställ delregionens årsbok (PDF, HTML)\n"
+	"  status MANIFEST               visa vilka grupper som lämnat in, sent, fel\n"
+	"  manifest --delregion D --ar ÅR [KATALOG] [-o FIL]\n"
+	"                                skriv ett årsboksmanifest för delregionen\n"
+	"  statistik MANIFEST [-o UT.csv] [--avvikelser]\n"
+	"                                siffrorna som CSV för Excel, alla år\n"
 	"  sats LAYOUT.xml -o UT.pdf     sätt ett layoutträd till PDF (för mallförfattare)\n"
 	"\n"
 	"  vastbus KOMMANDO --hjalp      hjälp för ett kommando\n"
@@ -49,6 +54,9 @@ static const struct command commands[] = {
 	{ "mall", vb_cmd_mall },
 	{ "sats", vb_cmd_sats },
 	{ "arsbok", vb_cmd_arsbok },
+	{ "status", vb_cmd_status },
+	{ "manifest", vb_cmd_manifest },
+	{ "statistik", vb_cmd_statistik },
 	{ NULL, NULL }
 };
 

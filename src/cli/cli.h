@@ -62,5 +62,8 @@ int vb_cmd_pdf(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_status(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv);
 
 #endif
