@@ -202,6 +202,22 @@
             <xsl:with-param name="grupper" select="$grupper[@status = 'ogiltig']"/>
           </xsl:call-template>
         </xsl:if>
+        <xsl:if test="$in/i:okand">
+          <s:stycke>
+            <s:b><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'lista.okand'"/></xsl:call-template><xsl:text>:</xsl:text></s:b>
+            <xsl:for-each select="$in/i:okand">
+              <xsl:choose>
+                <xsl:when test="position() = 1"><xsl:text> </xsl:text></xsl:when>
+                <xsl:otherwise><xsl:text>; </xsl:text></xsl:otherwise>
+              </xsl:choose>
+              <xsl:value-of select="@fil"/>
+              <xsl:text> (</xsl:text>
+              <xsl:value-of select="@orsak"/>
+              <xsl:text>)</xsl:text>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </s:stycke>
+        </xsl:if>
       <s:tabell id="tabell-inlamning">
         <xsl:attribute name="bredder">
           <xsl:choose>
@@ -265,6 +281,9 @@
               </xsl:if>
             </s:rad>
           </xsl:for-each>
+          <xsl:call-template name="s:okanda-rader">
+            <xsl:with-param name="in" select="$in"/>
+          </xsl:call-template>
         </s:kropp>
       </s:tabell>
     </s:avsnitt>
@@ -618,6 +637,30 @@
         </s:kropp>
       </s:tabell>
     </s:avsnitt>
+  </xsl:template>
+
+  <!-- Unknown files in the manifest's folder: one row each in the status
+       table (file name, "Okänd fil", no date, no last year). -->
+  <xsl:template name="s:okanda-rader">
+    <xsl:param name="in"/>
+    <xsl:for-each select="$in/i:okand">
+      <s:rad>
+        <s:cell><xsl:value-of select="@fil"/></s:cell>
+        <s:cell>
+          <xsl:attribute name="etikett"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.status'"/></xsl:call-template></xsl:attribute>
+          <xsl:call-template name="vb:arsbok-status"><xsl:with-param name="varde" select="'okand'"/></xsl:call-template>
+        </s:cell>
+        <s:cell>
+          <xsl:attribute name="etikett"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.inlamnad'"/></xsl:call-template></xsl:attribute>
+          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'ingen-uppgift'"/></xsl:call-template>
+        </s:cell>
+        <xsl:if test="$in/i:foregaende">
+          <s:cell etikett="{$in/i:foregaende/@ar}">
+            <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'ingen-uppgift'"/></xsl:call-template>
+          </s:cell>
+        </xsl:if>
+      </s:rad>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- "Har inte lämnat in: Tjörn." -->

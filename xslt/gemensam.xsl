@@ -434,6 +434,7 @@
       <xsl:when test="$nyckel = 'lista.saknas'">Har inte lämnat in</xsl:when>
       <xsl:when test="$nyckel = 'lista.sen'">Inlämnade efter sista dag 1 mars</xsl:when>
       <xsl:when test="$nyckel = 'lista.ogiltig'">Inlämnade men ogiltiga (inte med som kapitel)</xsl:when>
+      <xsl:when test="$nyckel = 'lista.okand'">Okända filer i mappen (inte med)</xsl:when>
       <xsl:when test="$nyckel = 'inga'">inga</xsl:when>
       <xsl:when test="$nyckel = 'fel'">fel</xsl:when>
       <xsl:when test="$nyckel = 'not.sen'">Årsberättelsen lämnades in efter sista dag, 1 mars.</xsl:when>
@@ -477,6 +478,7 @@
       <xsl:when test="$varde = 'sen'">Inlämnad för sent</xsl:when>
       <xsl:when test="$varde = 'saknas'">Saknas</xsl:when>
       <xsl:when test="$varde = 'ogiltig'">Inlämnad men ogiltig</xsl:when>
+      <xsl:when test="$varde = 'okand'">Okänd fil</xsl:when>
       <xsl:otherwise><xsl:value-of select="$varde"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>

@@ -128,10 +128,13 @@ one_file(struct walk *w, const char *rel, const char *full)
 	else if (gi == ab->n)
 		orsak = vb_asprintf("årsberättelse för %s, som inte står i manifestet",
 				    namn);
-	else if (ab->g[gi].fil)
-		orsak = vb_asprintf("årsberättelse för %s, men manifestet anger fil=\"%s\" för gruppen",
-				    namn, ab->g[gi].fil);
-	if (orsak) {
+	if (orsak == NULL && ab->g[gi].fil) {
+		/* The group's own report, but not the one the manifest names:
+		 * an older or newer version. Not unknown; said once. */
+		vb_diag(w->d, VB_W_ARSBOK, ab->g[gi].line,
+			"%s i mappen är också en årsberättelse för %s (inlämnad %s), men manifestet anger fil=\"%s\"; den används inte",
+			rel, namn, ri.datum ? ri.datum : "utan datum", ab->g[gi].fil);
+	} else if (orsak) {
 		vb_diag(w->d, VB_W_ARSBOK, gi < ab->n ? ab->g[gi].line : 0,
 			"%s i mappen är en %s; den används inte", rel, orsak);
 		add_okand(ab, rel, orsak);

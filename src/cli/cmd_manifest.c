@@ -22,6 +22,7 @@
 #include "geo/geo.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/outplan.h"
 #include "xml/load.h"
 
 static const char usage[] =
@@ -396,7 +397,9 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 		ab.dir = vb_strdup(katalog);
-		ab.path = outname ? vb_strdup(outname) : vb_strdup("");
+		/* No own path: a report at -o is found like any other, so the
+		 * output plan below refuses to write over it. */
+		ab.path = vb_strdup("");
 		struct vb_diags dd;
 		vb_diags_init(&dd, katalog);
 		vb_arsbok_discover(&ab, &dd);
@@ -415,9 +418,19 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 		if (fflush(stdout) != 0)
 			rc = VB_EXIT_SYSTEM;
 	} else {
+		/* Never over a report it has just named (--skriv-over -o x.xml). */
+		struct vb_outplan plan;
+		vb_outplan_init(&plan);
+		for (size_t i = 0; i < ab.n; i++)
+			if (ab.g[i].path)
+				vb_outplan_add_input(&plan, ab.g[i].path);
+		vb_outplan_add_output(&plan, outname);
 		struct vb_diags wd;
 		vb_diags_init(&wd, "vastbus manifest");
-		if (vb_write_output(outname, text, strlen(text), &wd) != 0) {
+		const void *data[] = { text };
+		size_t lens[] = { strlen(text) };
+		if (vb_plan_check(&plan, &wd) > 0 ||
+		    vb_plan_write(&plan, data, lens, &wd) != 0) {
 			vb_diags_print(&wd, stderr);
 			rc = VB_EXIT_SYSTEM;
 		} else {
@@ -429,6 +442,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 				fg ? ", föregående år ifyllt" : "");
 		}
 		vb_diags_free(&wd);
+		vb_outplan_free(&plan);
 	}
 done:
 	free(text);

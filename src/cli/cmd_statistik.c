@@ -20,6 +20,7 @@
 #include "cli/sasong.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/outplan.h"
 #include "xslt/transform.h"
 
 static const char usage[] =
@@ -80,29 +81,28 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 	const char *mpath = argv[optind];
 	struct vb_diags md;
 	vb_diags_init(&md, mpath);
+	struct vb_outplan plan;
+	vb_outplan_init(&plan);
 	int rc = VB_EXIT_INVALID;
 	xmlDocPtr indata = NULL;
 	char *csv = NULL, *all = NULL;
 	struct vb_arsbok *ab = vb_sasong_open(ctx, mpath, &md);
 	if (ab == NULL)
 		goto done;
-	if (out) {
-		/* The CSV never replaces one of the inputs. */
-		for (const struct vb_arsbok *y = ab; y; y = y->prev)
-			if (vb_same_file(out, y->path))
-				vb_diag(&md, VB_S_WRITE, 0,
-					"utfilen %s är samma fil som manifestet %s; den skrivs inte över",
-					out, y->path);
-		for (size_t i = 0; i < ab->n; i++)
-			if (ab->g[i].path && vb_same_file(out, ab->g[i].path))
-				vb_diag(&md, VB_S_WRITE, ab->g[i].line,
-					"utfilen %s är samma fil som årsberättelsen %s; den skrivs inte över",
-					out, ab->g[i].fil);
-		if (md.worst >= VB_LEVEL_ERROR)
-			goto done;
-	}
 	if (vb_sasong_chain(ctx, ab, &md, stderr) != 0)
 		goto done;
+	if (out) {
+		/* The CSV never replaces one of the files it reads. */
+		for (const struct vb_arsbok *y = ab; y; y = y->prev) {
+			vb_outplan_add_input(&plan, y->path);
+			for (size_t i = 0; i < y->n; i++)
+				if (y->g[i].path)
+					vb_outplan_add_input(&plan, y->g[i].path);
+		}
+		vb_outplan_add_output(&plan, out);
+		if (vb_plan_check(&plan, &md) > 0)
+			goto done;
+	}
 	vb_diags_print(&md, stderr);
 	vb_diags_free(&md);
 	vb_diags_init(&md, mpath);
@@ -133,7 +133,9 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 			goto done;
 		}
 	} else {
-		if (vb_write_output(out, all, len, &md) != 0)
+		const void *data[] = { all };
+		size_t lens[] = { len };
+		if (vb_plan_write(&plan, data, lens, &md) != 0)
 			goto done;
 		fprintf(stderr, "Skrev %s.\n", out);
 	}
@@ -151,5 +153,6 @@ done:
 	free(csv);
 	free(all);
 	vb_arsbok_free(ab);
+	vb_outplan_free(&plan);
 	return rc;
 }

@@ -47,3 +47,52 @@ ab_find() {
     done
     return 1
 }
+
+# --- the season (tests/cli/sasong_*.sh) ------------------------------
+#   ab_info FILE           "ar|kommun|stadsdel|datum" of a report, or
+#                          nothing when FILE is not an arsberattelse
+#   ab_expect DIR          the report each entry of DIR/arsbok.xml gets,
+#                          computed here from the XML alone: "kommun|stadsdel|fil"
+#                          per entry, fil empty when none; an entry without
+#                          fil gets the report below DIR for its year, kommun
+#                          and stadsdel with the latest inlamning/@datum
+
+ab_x() { xmllint --nonet --xpath "$1" "$2" 2>/dev/null; }
+
+ab_info() {
+    [ "$(ab_x "count(/*[local-name()='arsberattelse'])" "$1")" = 1 ] || return 0
+    printf '%s|%s|%s|%s\n' \
+        "$(ab_x "string(/*/@ar)" "$1")" \
+        "$(ab_x "normalize-space(/*/*[local-name()='grupp']/*[local-name()='kommun'])" "$1")" \
+        "$(ab_x "normalize-space(/*/*[local-name()='grupp']/*[local-name()='stadsdel'])" "$1")" \
+        "$(ab_x "string(/*/*[local-name()='inlamning']/@datum)" "$1")"
+}
+
+ab_expect() {
+    m=$1/arsbok.xml
+    ar=$(ab_x "string(/*/@ar)" "$m")
+    n=$(ab_x "count(//*[local-name()='grupp'])" "$m")
+    (cd "$1" && find . -name '*.xml' -type f | sed 's|^\./||' | sort) > "$T/ab_files"
+    : > "$T/ab_infos"
+    while IFS= read -r f; do
+        [ "$f" = arsbok.xml ] && continue
+        i=$(ab_info "$1/$f")
+        [ -n "$i" ] && printf '%s|%s\n' "$i" "$f" >> "$T/ab_infos"
+    done < "$T/ab_files"
+    k=1
+    while [ "$k" -le "$n" ]; do
+        g="(//*[local-name()='grupp'])[$k]"
+        ko=$(ab_x "string($g/@kommun)" "$m")
+        sd=$(ab_x "string($g/@stadsdel)" "$m")
+        fil=$(ab_x "string($g/@fil)" "$m")
+        if [ -z "$fil" ]; then
+            fil=$(awk -F'|' -v a="$ar" -v k="$ko" -v s="$sd" \
+                '$1 == a && $2 == k && $3 == s { print $4 "|" $5 }' "$T/ab_infos" |
+                sort -r | head -1 | cut -d'|' -f2)
+        elif [ ! -f "$1/$fil" ]; then
+            fil=
+        fi
+        printf '%s|%s|%s\n' "$ko" "$sd" "$fil"
+        k=$((k + 1))
+    done
+}
