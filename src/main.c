@@ -28,6 +28,8 @@ static const char usage[] =
 	"  pdf FIL|KATALOG … [-o|-d]     gör PDF enligt den officiella mallen\n"
 	"  mall --kommun K [--stadsdel S] --ar ÅR [-o FIL]\n"
 	"                                skriv en tom årsberättelse att fylla i\n"
+	"  formular [--kommun K] [--ar ÅR] [--fran FÖRRA.xml] [-o FIL]\n"
+	"                                skriv ett formulär (HTML) att fylla i\n"
 	"  arsbok MANIFEST [-o|--html]   sammanställ delregionens årsbok (PDF, HTML)\n"
 	"  status MANIFEST               visa vilka grupper som lämnat in, sent, fel\n"
 	"  manifest --delregion D --ar ÅR [KATALOG] [-o FIL]\n"
@@ -57,6 +59,7 @@ static const struct command commands[] = {
 	{ "status", vb_cmd_status },
 	{ "manifest", vb_cmd_manifest },
 	{ "statistik", vb_cmd_statistik },
+	{ "formular", vb_cmd_formular },
 	{ NULL, NULL }
 };
 

@@ -65,5 +65,6 @@ int vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_status(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv);
+int vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv);
 
 #endif

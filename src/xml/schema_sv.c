@@ -114,6 +114,12 @@ vb_element_term(const char *name, const char *parent)
 	return lookup(terms, name, parent);
 }
 
+const char *
+vb_attribute_term(const char *name, const char *element)
+{
+	return lookup(attr_terms, name, element);
+}
+
 /* Strips "{namespace}" from a qualified name in place. */
 static char *
 local_part(char *qname)

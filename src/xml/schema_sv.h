@@ -18,4 +18,8 @@ void vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
  * string the caller frees when *owned is set. */
 const char *vb_element_term(const char *name, const char *parent);
 
+/* The reader's name for attribute name of element, e.g. "mötesdatum
+ * (datum)"; NULL when there is none. Static storage. */
+const char *vb_attribute_term(const char *name, const char *element);
+
 #endif
