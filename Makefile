@@ -95,7 +95,8 @@ demo: deps
 	./$(PROG) html -d out samples/gr-2019
 	./$(PROG) pdf -d out samples/gr-2019
 	./$(PROG) arsbok samples/gr-2019/arsbok.xml -o out/arsbok-2019.pdf --html out/arsbok-2019.html
-	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF)."
+	./$(PROG) formular --fran samples/gr-2018/ale.xml --ar 2019 -o out/formular-ale-2019.html
+	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF, och formuläret för Ale 2019 ifyllt från 2018)."
 
 check: deps
 	@$(MAKE) --no-print-directory all unit cli
@@ -118,6 +119,9 @@ install: all
 	    install -d $(DESTDIR)$(DATADIR)/$$d; \
 	    find $$d -maxdepth 1 -type f \( -name '*.xsd' -o -name '*.xsl' -o -name '*.xml' -o -name '*.css' \) -exec install -m 644 {} $(DESTDIR)$(DATADIR)/$$d/ \; ; \
 	done
+	install -d $(DESTDIR)$(DATADIR)/templates/formular
+	install -m 644 templates/formular/formular.html templates/formular/formular.css \
+	    templates/formular/formular.js $(DESTDIR)$(DATADIR)/templates/formular/
 	install -m 644 man/vastbus.1 $(DESTDIR)$(MANDIR)/man1/vastbus.1
 
 uninstall:
