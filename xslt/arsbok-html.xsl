@@ -49,6 +49,7 @@ nav.innehall li li { font-weight: normal; }
 section.kapitel { margin-top: 3rem; border-top: 3px solid var(--accent); }
 section.kapitel > h2 { border-bottom: 0; }
 tr.summa th, tr.summa td { font-weight: bold; border-top: 2px solid var(--accent); }
+tr.markerad th, tr.markerad td { font-weight: bold; background: #fff3c4; }
 figure.diagram { margin: 0 0 1.25rem; }
 figcaption { padding: 0 0 0.4rem; color: var(--dampad); }
 table.diagram { min-width: 0; }
@@ -326,6 +327,7 @@ table.diagram tbody th { width: 34%; }
           <xsl:for-each select="s:kropp/s:rad">
             <tr role="row">
               <xsl:if test="@summa = 'ja'"><xsl:attribute name="class">summa</xsl:attribute></xsl:if>
+              <xsl:if test="@markera = 'ja'"><xsl:attribute name="class">markerad</xsl:attribute></xsl:if>
               <xsl:for-each select="s:cell">
                 <xsl:choose>
                   <xsl:when test="position() = 1">

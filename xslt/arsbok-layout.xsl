@@ -259,7 +259,7 @@
         <xsl:attribute name="align">right</xsl:attribute>
       </xsl:if>
       <xsl:choose>
-        <xsl:when test="../@summa = 'ja'"><b><xsl:value-of select="."/></b></xsl:when>
+        <xsl:when test="../@summa = 'ja' or ../@markera = 'ja'"><b><xsl:value-of select="."/></b></xsl:when>
         <xsl:otherwise><xsl:value-of select="."/></xsl:otherwise>
       </xsl:choose>
     </cell>

@@ -38,6 +38,14 @@
 
   <xsl:key name="fg-grupp" match="i:foregaende/i:grupp"
            use="concat(@kommun, '|', @stadsdel)"/>
+  <xsl:key name="nu-grupp" match="i:arsbok-indata/i:grupp"
+           use="concat(@kommun, '|', @stadsdel)"/>
+
+  <!-- The kinds of service in FORMAT.md order, space-delimited: a
+       service's place is the length of what comes before it, which orders
+       the two services of an undirected pair. -->
+  <xsl:variable name="s:vordning"
+                select="' socialtjanst skola elevhalsa forskola primarvard bup habilitering ungdomsmottagning polis fritid ovrig '"/>
 
   <!-- The closed lists, in FORMAT.md order, as nodes to iterate over. -->
   <xsl:variable name="s:listor-rtf">
@@ -59,6 +67,13 @@
     <verksamhet>polis</verksamhet>
     <verksamhet>fritid</verksamhet>
     <verksamhet>ovrig</verksamhet>
+    <kol-systemfel>kol.grupp</kol-systemfel>
+    <kol-systemfel>kol.datum</kol-systemfel>
+    <kol-systemfel>kol.kategori</kol-systemfel>
+    <kol-systemfel>kol.par</kol-systemfel>
+    <kol-systemfel>kol.status</kol-systemfel>
+    <kol-systemfel>kol.systemfel</kol-systemfel>
+    <kol-systemfel>kol.mening</kol-systemfel>
   </xsl:variable>
   <xsl:variable name="s:listor" select="lx:node-set($s:listor-rtf)/*"/>
 
@@ -99,21 +114,19 @@
     </s:cell>
   </xsl:template>
 
-  <!-- A body cell with a number (or "–" when $finns is false). -->
+  <!-- A body cell with a number, or $varfor ("saknas", "ogiltig") when
+       $finns is false: a missing figure never looks like 0. -->
   <xsl:template name="s:talcell">
     <xsl:param name="tal"/>
     <xsl:param name="etikett"/>
     <xsl:param name="finns" select="true()"/>
+    <xsl:param name="varfor" select="'saknas'"/>
     <s:cell tal="ja" etikett="{$etikett}">
       <xsl:choose>
         <xsl:when test="$finns">
           <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$tal"/></xsl:call-template>
         </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="vb:arsbok-etikett">
-            <xsl:with-param name="nyckel" select="'ingen-uppgift'"/>
-          </xsl:call-template>
-        </xsl:otherwise>
+        <xsl:otherwise><xsl:value-of select="$varfor"/></xsl:otherwise>
       </xsl:choose>
     </s:cell>
   </xsl:template>
@@ -288,9 +301,16 @@
       </s:tabell>
     </s:avsnitt>
 
-    <!-- ===== 2. Möten ===== -->
+    <xsl:variable name="avv" select="$r/a:avvikelser/a:avvikelse"/>
+    <xsl:variable name="avvtotal" select="sum($r/a:avvikelser/@antal)"/>
+
+    <!-- ===== 2. Till delregional nivå och möjliga systemfel ===== -->
+    <xsl:call-template name="s:systemfel">
+      <xsl:with-param name="avv" select="$avv"/>
+    </xsl:call-template>
+
+    <!-- ===== 3. Möten ===== -->
     <xsl:variable name="moten" select="sum($r/a:moten/@antal)"/>
-    <xsl:variable name="fgmoten" select="sum($fgr/a:moten/@antal)"/>
     <s:avsnitt id="moten">
       <s:stycke>
         <xsl:text>Grupperna har haft </xsl:text>
@@ -301,10 +321,6 @@
         </s:b>
         <xsl:text> under </xsl:text>
         <xsl:value-of select="$ar"/>
-        <xsl:call-template name="s:fg-parentes">
-          <xsl:with-param name="fgar" select="$fgar"/>
-          <xsl:with-param name="tal" select="$fgmoten"/>
-        </xsl:call-template>
         <xsl:if test="count($r) &gt; 0">
           <xsl:text>, i genomsnitt </xsl:text>
           <xsl:call-template name="vb:decimaltal">
@@ -333,11 +349,9 @@
       </s:diagram>
     </s:avsnitt>
 
-    <!-- ===== 3. Utbildningsinsatser ===== -->
+    <!-- ===== 4. Utbildningsinsatser ===== -->
     <xsl:variable name="insatser" select="$r/a:utbildningsinsatser/a:insats"/>
-    <xsl:variable name="fginsatser" select="$fgr/a:utbildningsinsatser/a:insats"/>
     <xsl:variable name="deltagare" select="sum($insatser/@deltagare)"/>
-    <xsl:variable name="fgdeltagare" select="sum($fginsatser/@deltagare)"/>
     <s:avsnitt id="utbildning">
       <s:stycke>
         <xsl:text>Grupperna har genomfört </xsl:text>
@@ -345,20 +359,12 @@
           <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="count($insatser)"/></xsl:call-template>
           <xsl:text> utbildningsinsatser</xsl:text>
         </s:b>
-        <xsl:call-template name="s:fg-parentes">
-          <xsl:with-param name="fgar" select="$fgar"/>
-          <xsl:with-param name="tal" select="count($fginsatser)"/>
-        </xsl:call-template>
         <xsl:text> med </xsl:text>
         <s:b>
           <xsl:text>sammanlagt </xsl:text>
           <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$deltagare"/></xsl:call-template>
           <xsl:text> deltagare</xsl:text>
         </s:b>
-        <xsl:call-template name="s:fg-parentes">
-          <xsl:with-param name="fgar" select="$fgar"/>
-          <xsl:with-param name="tal" select="$fgdeltagare"/>
-        </xsl:call-template>
         <xsl:text>.</xsl:text>
         <xsl:if test="$insatser[not(@deltagare)]">
           <xsl:text> För </xsl:text>
@@ -381,11 +387,7 @@
       </s:stycke>
     </s:avsnitt>
 
-    <!-- ===== 4. Avvikelser ===== -->
-    <xsl:variable name="avv" select="$r/a:avvikelser/a:avvikelse"/>
-    <xsl:variable name="fgavv" select="$fgr/a:avvikelser/a:avvikelse"/>
-    <xsl:variable name="avvtotal" select="sum($r/a:avvikelser/@antal)"/>
-    <xsl:variable name="fgavvtotal" select="sum($fgr/a:avvikelser/@antal)"/>
+    <!-- ===== 5. Avvikelser ===== -->
     <s:avsnitt id="avvikelser">
       <s:stycke>
         <xsl:text>Grupperna har rapporterat </xsl:text>
@@ -396,62 +398,25 @@
         </s:b>
         <xsl:text> under </xsl:text>
         <xsl:value-of select="$ar"/>
-        <xsl:call-template name="s:fg-parentes">
-          <xsl:with-param name="fgar" select="$fgar"/>
-          <xsl:with-param name="tal" select="$fgavvtotal"/>
-        </xsl:call-template>
         <xsl:text>. </xsl:text>
         <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="count($avv[@systemfel = 'ja'])"/></xsl:call-template>
-        <xsl:text> av dem bedöms av grupperna som återkommande systemfel i samverkan</xsl:text>
-        <xsl:call-template name="s:fg-parentes">
-          <xsl:with-param name="fgar" select="$fgar"/>
-          <xsl:with-param name="tal" select="count($fgavv[@systemfel = 'ja'])"/>
-        </xsl:call-template>
-        <xsl:text>.</xsl:text>
+        <xsl:text> av dem bedöms av grupperna som återkommande systemfel i samverkan.</xsl:text>
         <xsl:if test="$avvtotal != count($avv)">
           <xsl:text> </xsl:text>
           <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$avvtotal - count($avv)"/></xsl:call-template>
           <xsl:text> avvikelser är bara angivna som antal, utan kategori, verksamheter och status; de räknas med i totalen men inte i tabellerna över status och verksamheter.</xsl:text>
         </xsl:if>
       </s:stycke>
-      <s:diagram id="diagram-kategori" nu="{$ar}" fg="{$fgar}">
-        <xsl:attribute name="titel">
-          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'diagram.kategori'"/></xsl:call-template>
-        </xsl:attribute>
-        <xsl:attribute name="enhet">
-          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'diagram.enhet.st'"/></xsl:call-template>
-        </xsl:attribute>
-        <xsl:for-each select="$s:listor[self::kategori]">
-          <xsl:variable name="k" select="string(.)"/>
-          <s:stapel varde="{count($avv[@kategori = $k])}">
-            <xsl:attribute name="etikett">
-              <xsl:call-template name="vb:kategori">
-                <xsl:with-param name="varde" select="$k"/>
-                <xsl:with-param name="kort" select="'ja'"/>
-              </xsl:call-template>
-            </xsl:attribute>
-            <xsl:if test="$fg">
-              <xsl:attribute name="fg"><xsl:value-of select="count($fgavv[@kategori = $k])"/></xsl:attribute>
-            </xsl:if>
-          </s:stapel>
-        </xsl:for-each>
-      </s:diagram>
 
       <!-- by category -->
-      <s:tabell id="tabell-kategori">
-        <xsl:attribute name="bredder">
-          <xsl:choose>
-            <xsl:when test="$fg">64 18 18</xsl:when>
-            <xsl:otherwise>76 24</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
+      <s:tabell id="tabell-kategori" bredder="76 24">
         <xsl:attribute name="rubrik">
           <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.kategori'"/></xsl:call-template>
         </xsl:attribute>
         <xsl:call-template name="s:arhuvud">
           <xsl:with-param name="forsta" select="'kol.kategori'"/>
           <xsl:with-param name="ar" select="$ar"/>
-          <xsl:with-param name="fgar" select="$fgar"/>
+          <xsl:with-param name="fgar" select="''"/>
         </xsl:call-template>
         <s:kropp>
           <xsl:for-each select="$s:listor[self::kategori]">
@@ -461,46 +426,37 @@
                 <xsl:call-template name="vb:kategori"><xsl:with-param name="varde" select="$k"/></xsl:call-template>
               </xsl:with-param>
               <xsl:with-param name="nu" select="count($avv[@kategori = $k])"/>
-              <xsl:with-param name="fg" select="count($fgavv[@kategori = $k])"/>
               <xsl:with-param name="ar" select="$ar"/>
-              <xsl:with-param name="fgar" select="$fgar"/>
+              <xsl:with-param name="fgar" select="''"/>
             </xsl:call-template>
           </xsl:for-each>
-          <xsl:if test="$avvtotal != count($avv) or $fgavvtotal != count($fgavv)">
+          <xsl:if test="$avvtotal != count($avv)">
             <xsl:call-template name="s:arrad">
               <xsl:with-param name="namn"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'rad.bara-antal'"/></xsl:call-template></xsl:with-param>
               <xsl:with-param name="nu" select="$avvtotal - count($avv)"/>
-              <xsl:with-param name="fg" select="$fgavvtotal - count($fgavv)"/>
               <xsl:with-param name="ar" select="$ar"/>
-              <xsl:with-param name="fgar" select="$fgar"/>
+              <xsl:with-param name="fgar" select="''"/>
             </xsl:call-template>
           </xsl:if>
           <xsl:call-template name="s:arrad">
             <xsl:with-param name="namn"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template></xsl:with-param>
             <xsl:with-param name="nu" select="$avvtotal"/>
-            <xsl:with-param name="fg" select="$fgavvtotal"/>
             <xsl:with-param name="ar" select="$ar"/>
-            <xsl:with-param name="fgar" select="$fgar"/>
+            <xsl:with-param name="fgar" select="''"/>
             <xsl:with-param name="summa" select="'ja'"/>
           </xsl:call-template>
         </s:kropp>
       </s:tabell>
 
       <!-- by status -->
-      <s:tabell id="tabell-status">
-        <xsl:attribute name="bredder">
-          <xsl:choose>
-            <xsl:when test="$fg">64 18 18</xsl:when>
-            <xsl:otherwise>76 24</xsl:otherwise>
-          </xsl:choose>
-        </xsl:attribute>
+      <s:tabell id="tabell-status" bredder="76 24">
         <xsl:attribute name="rubrik">
           <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.status'"/></xsl:call-template>
         </xsl:attribute>
         <xsl:call-template name="s:arhuvud">
           <xsl:with-param name="forsta" select="'kol.status'"/>
           <xsl:with-param name="ar" select="$ar"/>
-          <xsl:with-param name="fgar" select="$fgar"/>
+          <xsl:with-param name="fgar" select="''"/>
         </xsl:call-template>
         <s:kropp>
           <xsl:for-each select="$s:listor[self::status]">
@@ -510,49 +466,57 @@
                 <xsl:call-template name="vb:status"><xsl:with-param name="varde" select="$k"/></xsl:call-template>
               </xsl:with-param>
               <xsl:with-param name="nu" select="count($avv[@status = $k])"/>
-              <xsl:with-param name="fg" select="count($fgavv[@status = $k])"/>
               <xsl:with-param name="ar" select="$ar"/>
-              <xsl:with-param name="fgar" select="$fgar"/>
+              <xsl:with-param name="fgar" select="''"/>
             </xsl:call-template>
           </xsl:for-each>
           <xsl:call-template name="s:arrad">
             <xsl:with-param name="namn"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template></xsl:with-param>
             <xsl:with-param name="nu" select="count($avv)"/>
-            <xsl:with-param name="fg" select="count($fgavv)"/>
             <xsl:with-param name="ar" select="$ar"/>
-            <xsl:with-param name="fgar" select="$fgar"/>
+            <xsl:with-param name="fgar" select="''"/>
             <xsl:with-param name="summa" select="'ja'"/>
           </xsl:call-template>
         </s:kropp>
       </s:tabell>
 
-      <!-- reporting × concerned service -->
-      <xsl:call-template name="s:matris">
+      <!-- pairs of services, both directions together -->
+      <xsl:call-template name="s:par">
         <xsl:with-param name="avv" select="$avv"/>
-        <xsl:with-param name="fgavv" select="$fgavv"/>
-        <xsl:with-param name="fgar" select="$fgar"/>
       </xsl:call-template>
     </s:avsnitt>
 
-    <!-- ===== 5. Per grupp ===== -->
+    <!-- ===== 6. Jämfört med förra året (like with like) ===== -->
+    <xsl:if test="$fg">
+      <xsl:call-template name="s:jamforelse">
+        <xsl:with-param name="in" select="$in"/>
+      </xsl:call-template>
+    </xsl:if>
+
+    <!-- ===== 7. Utveckling över åren ===== -->
+    <xsl:if test="$fg">
+      <xsl:call-template name="s:trend">
+        <xsl:with-param name="in" select="$in"/>
+      </xsl:call-template>
+    </xsl:if>
+
+    <!-- ===== 8. Per grupp ===== -->
     <s:avsnitt id="pergrupp">
-      <xsl:if test="$fg">
-        <s:stycke>
+      <s:stycke>
+        <xsl:if test="$fg">
           <xsl:text>Varje siffra för </xsl:text>
           <xsl:value-of select="$ar"/>
           <xsl:text> står bredvid samma grupps siffra för </xsl:text>
           <xsl:value-of select="$fgar"/>
-          <xsl:text>. – betyder att gruppens årsberättelse saknas eller är ogiltig.</xsl:text>
-        </s:stycke>
-      </xsl:if>
-      <xsl:if test="not($fg)">
-        <s:stycke>– betyder att gruppens årsberättelse saknas eller är ogiltig.</s:stycke>
-      </xsl:if>
+          <xsl:text>. </xsl:text>
+        </xsl:if>
+        <xsl:text>”saknas” betyder att gruppens årsberättelse saknas, ”ogiltig” att den är ogiltig; 0 betyder noll. Gruppernas möten står i diagrammet under Möten.</xsl:text>
+      </s:stycke>
       <s:tabell id="tabell-pergrupp">
         <xsl:attribute name="bredder">
           <xsl:choose>
-            <xsl:when test="$fg">28 9 9 9 9 9 9 9 9</xsl:when>
-            <xsl:otherwise>36 14 18 16 16</xsl:otherwise>
+            <xsl:when test="$fg">28 12 12 12 12 12 12</xsl:when>
+            <xsl:otherwise>40 20 20 20</xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
         <xsl:attribute name="rubrik">
@@ -561,7 +525,6 @@
         <s:huvud>
           <s:rad>
             <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.grupp'"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
-            <xsl:call-template name="s:pergrupp-kol"><xsl:with-param name="nyckel" select="'kol.moten'"/><xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/></xsl:call-template>
             <xsl:call-template name="s:pergrupp-kol"><xsl:with-param name="nyckel" select="'kol.insatser'"/><xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/></xsl:call-template>
             <xsl:call-template name="s:pergrupp-kol"><xsl:with-param name="nyckel" select="'kol.deltagare'"/><xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/></xsl:call-template>
             <xsl:call-template name="s:pergrupp-kol"><xsl:with-param name="nyckel" select="'kol.avvikelser'"/><xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/></xsl:call-template>
@@ -570,22 +533,19 @@
         <s:kropp>
           <xsl:for-each select="$grupper">
             <xsl:variable name="nu" select="self::*[@status = 'inlamnad' or @status = 'sen']/a:arsberattelse"/>
-            <xsl:variable name="fgg" select="key('fg-grupp', concat(@kommun, '|', @stadsdel))[@status = 'inlamnad' or @status = 'sen']/a:arsberattelse"/>
+            <xsl:variable name="fgi" select="key('fg-grupp', concat(@kommun, '|', @stadsdel))"/>
+            <xsl:variable name="fgg" select="$fgi[@status = 'inlamnad' or @status = 'sen']/a:arsberattelse"/>
+            <xsl:variable name="varfor"><xsl:call-template name="s:varfor"><xsl:with-param name="g" select="."/></xsl:call-template></xsl:variable>
+            <xsl:variable name="fgvarfor"><xsl:call-template name="s:varfor"><xsl:with-param name="g" select="$fgi"/></xsl:call-template></xsl:variable>
             <s:rad>
               <s:cell><xsl:call-template name="s:gruppnamn"/></s:cell>
-              <xsl:call-template name="s:pergrupp-celler">
-                <xsl:with-param name="nyckel" select="'kol.moten'"/>
-                <xsl:with-param name="nu" select="$nu"/><xsl:with-param name="fgg" select="$fgg"/>
-                <xsl:with-param name="tal" select="sum($nu/a:moten/@antal)"/>
-                <xsl:with-param name="fgtal" select="sum($fgg/a:moten/@antal)"/>
-                <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
-              </xsl:call-template>
               <xsl:call-template name="s:pergrupp-celler">
                 <xsl:with-param name="nyckel" select="'kol.insatser'"/>
                 <xsl:with-param name="nu" select="$nu"/><xsl:with-param name="fgg" select="$fgg"/>
                 <xsl:with-param name="tal" select="count($nu/a:utbildningsinsatser/a:insats)"/>
                 <xsl:with-param name="fgtal" select="count($fgg/a:utbildningsinsatser/a:insats)"/>
                 <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
+                <xsl:with-param name="varfor" select="$varfor"/><xsl:with-param name="fgvarfor" select="$fgvarfor"/>
               </xsl:call-template>
               <xsl:call-template name="s:pergrupp-celler">
                 <xsl:with-param name="nyckel" select="'kol.deltagare'"/>
@@ -593,6 +553,7 @@
                 <xsl:with-param name="tal" select="sum($nu/a:utbildningsinsatser/a:insats/@deltagare)"/>
                 <xsl:with-param name="fgtal" select="sum($fgg/a:utbildningsinsatser/a:insats/@deltagare)"/>
                 <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
+                <xsl:with-param name="varfor" select="$varfor"/><xsl:with-param name="fgvarfor" select="$fgvarfor"/>
               </xsl:call-template>
               <xsl:call-template name="s:pergrupp-celler">
                 <xsl:with-param name="nyckel" select="'kol.avvikelser'"/>
@@ -600,43 +561,23 @@
                 <xsl:with-param name="tal" select="sum($nu/a:avvikelser/@antal)"/>
                 <xsl:with-param name="fgtal" select="sum($fgg/a:avvikelser/@antal)"/>
                 <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
+                <xsl:with-param name="varfor" select="$varfor"/><xsl:with-param name="fgvarfor" select="$fgvarfor"/>
               </xsl:call-template>
             </s:rad>
           </xsl:for-each>
-          <s:rad summa="ja">
-            <s:cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template></s:cell>
-            <xsl:call-template name="s:pergrupp-celler">
-              <xsl:with-param name="nyckel" select="'kol.moten'"/>
-              <xsl:with-param name="nu" select="$r"/><xsl:with-param name="fgg" select="$fgr"/>
-              <xsl:with-param name="tal" select="$moten"/><xsl:with-param name="fgtal" select="$fgmoten"/>
-              <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
-              <xsl:with-param name="alltid" select="true()"/>
-            </xsl:call-template>
-            <xsl:call-template name="s:pergrupp-celler">
-              <xsl:with-param name="nyckel" select="'kol.insatser'"/>
-              <xsl:with-param name="nu" select="$r"/><xsl:with-param name="fgg" select="$fgr"/>
-              <xsl:with-param name="tal" select="count($insatser)"/><xsl:with-param name="fgtal" select="count($fginsatser)"/>
-              <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
-              <xsl:with-param name="alltid" select="true()"/>
-            </xsl:call-template>
-            <xsl:call-template name="s:pergrupp-celler">
-              <xsl:with-param name="nyckel" select="'kol.deltagare'"/>
-              <xsl:with-param name="nu" select="$r"/><xsl:with-param name="fgg" select="$fgr"/>
-              <xsl:with-param name="tal" select="$deltagare"/><xsl:with-param name="fgtal" select="$fgdeltagare"/>
-              <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
-              <xsl:with-param name="alltid" select="true()"/>
-            </xsl:call-template>
-            <xsl:call-template name="s:pergrupp-celler">
-              <xsl:with-param name="nyckel" select="'kol.avvikelser'"/>
-              <xsl:with-param name="nu" select="$r"/><xsl:with-param name="fgg" select="$fgr"/>
-              <xsl:with-param name="tal" select="$avvtotal"/><xsl:with-param name="fgtal" select="$fgavvtotal"/>
-              <xsl:with-param name="ar" select="$ar"/><xsl:with-param name="fgar" select="$fgar"/>
-              <xsl:with-param name="alltid" select="true()"/>
-            </xsl:call-template>
-          </s:rad>
         </s:kropp>
       </s:tabell>
     </s:avsnitt>
+  </xsl:template>
+
+  <!-- Why a group has no figures: "saknas" or "ogiltig" (never "–", which
+       elsewhere could be read as 0). -->
+  <xsl:template name="s:varfor">
+    <xsl:param name="g"/>
+    <xsl:choose>
+      <xsl:when test="$g/@status = 'ogiltig'">ogiltig</xsl:when>
+      <xsl:otherwise>saknas</xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- Unknown files in the manifest's folder: one row each in the status
@@ -756,143 +697,420 @@
     <xsl:param name="fgtal"/>
     <xsl:param name="ar"/>
     <xsl:param name="fgar"/>
-    <xsl:param name="alltid" select="false()"/>
+    <xsl:param name="varfor" select="'saknas'"/>
+    <xsl:param name="fgvarfor" select="'saknas'"/>
     <xsl:variable name="namn"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="$nyckel"/></xsl:call-template></xsl:variable>
     <xsl:call-template name="s:talcell">
       <xsl:with-param name="tal" select="$tal"/>
       <xsl:with-param name="etikett" select="normalize-space(concat($namn, ' ', substring($ar, 1, 4 * ($fgar != ''))))"/>
-      <xsl:with-param name="finns" select="$alltid or boolean($nu)"/>
+      <xsl:with-param name="finns" select="boolean($nu)"/>
+      <xsl:with-param name="varfor" select="$varfor"/>
     </xsl:call-template>
     <xsl:if test="$fgar != ''">
       <xsl:call-template name="s:talcell">
         <xsl:with-param name="tal" select="$fgtal"/>
         <xsl:with-param name="etikett" select="concat($namn, ' ', $fgar)"/>
-        <xsl:with-param name="finns" select="$alltid or boolean($fgg)"/>
+        <xsl:with-param name="finns" select="boolean($fgg)"/>
+        <xsl:with-param name="varfor" select="$fgvarfor"/>
       </xsl:call-template>
     </xsl:if>
   </xsl:template>
 
-  <!-- Reporting (rows) × concerned (columns) service, only the kinds that
-       occur; row and column totals; last year's figure in brackets. -->
-  <xsl:template name="s:matris">
+  <!-- ============ the management group's sections (issue 12) ============
+       Content only; the look is the layout/HTML stylesheets' business. -->
+
+  <!-- A service's place in $s:vordning (a number that orders them). -->
+  <xsl:template name="s:vplats">
+    <xsl:param name="v"/>
+    <xsl:value-of select="string-length(substring-before($s:vordning, concat(' ', $v, ' ')))"/>
+  </xsl:template>
+
+  <!-- The first sentence of a text: up to the first ". ", "! " or "? ". -->
+  <xsl:template name="s:forsta-mening">
+    <xsl:param name="text"/>
+    <xsl:variable name="t" select="normalize-space($text)"/>
+    <xsl:variable name="l1"><xsl:choose><xsl:when test="contains($t, '. ')"><xsl:value-of select="string-length(substring-before($t, '. '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="l2"><xsl:choose><xsl:when test="contains($t, '! ')"><xsl:value-of select="string-length(substring-before($t, '! '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="l3"><xsl:choose><xsl:when test="contains($t, '? ')"><xsl:value-of select="string-length(substring-before($t, '? '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
+    <xsl:variable name="l12" select="$l1 * ($l1 &lt;= $l2) + $l2 * ($l2 &lt; $l1)"/>
+    <xsl:variable name="l" select="$l12 * ($l12 &lt;= $l3) + $l3 * ($l3 &lt; $l12)"/>
+    <xsl:choose>
+      <xsl:when test="$l &lt; 100000"><xsl:value-of select="substring($t, 1, $l + 1)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Every deviation sent on to the subregional level or marked as a
+       possible system fault, sorted by the undirected pair of services,
+       then by date: what the management group is there to act on. -->
+  <xsl:template name="s:systemfel">
     <xsl:param name="avv"/>
-    <xsl:param name="fgavv"/>
-    <xsl:param name="fgar"/>
-    <xsl:variable name="alla" select="$avv | $fgavv"/>
-    <xsl:variable name="rader" select="$s:listor[self::verksamhet][. = $alla/a:rapporterande/@verksamhet]"/>
-    <xsl:variable name="kolumner" select="$s:listor[self::verksamhet][. = $alla/a:berord/@verksamhet]"/>
-    <xsl:if test="$rader and $kolumner">
-      <xsl:if test="$fgar != ''">
-        <s:stycke>
-          <xsl:text>I tabellen över verksamheter står förra årets (</xsl:text>
-          <xsl:value-of select="$fgar"/>
-          <xsl:text>) antal inom parentes.</xsl:text>
-        </s:stycke>
+    <xsl:variable name="valda" select="$avv[@status = 'skickad-delregionalt' or @systemfel = 'ja']"/>
+    <xsl:variable name="rader-rtf">
+      <xsl:for-each select="$valda">
+        <xsl:variable name="pa"><xsl:call-template name="s:vplats"><xsl:with-param name="v" select="a:rapporterande/@verksamhet"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="pb"><xsl:call-template name="s:vplats"><xsl:with-param name="v" select="a:berord/@verksamhet"/></xsl:call-template></xsl:variable>
+        <rad forsta="{$pa * ($pa &lt;= $pb) + $pb * ($pb &lt; $pa)}"
+             andra="{$pa * ($pa &gt; $pb) + $pb * ($pb &gt;= $pa)}" datum="{@datum}">
+          <grupp><xsl:call-template name="s:gruppnamn"><xsl:with-param name="g" select="ancestor::i:grupp"/></xsl:call-template></grupp>
+          <datum><xsl:call-template name="vb:datum"><xsl:with-param name="datum" select="@datum"/></xsl:call-template></datum>
+          <kategori><xsl:call-template name="vb:kategori"><xsl:with-param name="varde" select="@kategori"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template></kategori>
+          <par>
+            <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="a:rapporterande/@verksamhet"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
+            <xsl:text> → </xsl:text>
+            <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="a:berord/@verksamhet"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
+          </par>
+          <status><xsl:call-template name="vb:status"><xsl:with-param name="varde" select="@status"/></xsl:call-template></status>
+          <systemfel><xsl:choose><xsl:when test="@systemfel = 'ja'">ja</xsl:when><xsl:otherwise>nej</xsl:otherwise></xsl:choose></systemfel>
+          <mening><xsl:call-template name="s:forsta-mening"><xsl:with-param name="text" select="a:beskrivning"/></xsl:call-template></mening>
+        </rad>
+      </xsl:for-each>
+    </xsl:variable>
+    <s:avsnitt id="systemfel">
+      <s:stycke>
+        <xsl:choose>
+          <xsl:when test="$valda">
+            <s:b>
+              <xsl:value-of select="count($valda)"/>
+              <xsl:choose>
+                <xsl:when test="count($valda) = 1"> avvikelse</xsl:when>
+                <xsl:otherwise> avvikelser</xsl:otherwise>
+              </xsl:choose>
+            </s:b>
+            <xsl:text> har skickats vidare till delregional nivå eller bedöms av gruppen som möjligt systemfel i samverkan: </xsl:text>
+            <xsl:value-of select="count($valda[@status = 'skickad-delregionalt'])"/>
+            <xsl:text> skickade delregionalt och </xsl:text>
+            <xsl:value-of select="count($valda[@systemfel = 'ja'])"/>
+            <xsl:text> markerade som systemfel (</xsl:text>
+            <xsl:value-of select="count($valda[@status = 'skickad-delregionalt' and @systemfel = 'ja'])"/>
+            <xsl:text> är båda). Tabellen ordnar dem efter de två verksamheterna, så att samma par står tillsammans; beskrivningen är avvikelsens första mening.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>Ingen avvikelse har skickats vidare till delregional nivå eller markerats som möjligt systemfel.</xsl:otherwise>
+        </xsl:choose>
+      </s:stycke>
+      <xsl:if test="$valda">
+        <s:tabell id="tabell-systemfel" bredder="13 13 12 15 12 8 27">
+          <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.systemfel'"/></xsl:call-template></xsl:attribute>
+          <s:huvud>
+            <s:rad>
+              <xsl:for-each select="$s:listor[self::kol-systemfel]">
+                <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="string(.)"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
+              </xsl:for-each>
+            </s:rad>
+          </s:huvud>
+          <s:kropp>
+            <xsl:for-each select="lx:node-set($rader-rtf)/rad">
+              <xsl:sort select="@forsta" data-type="number"/>
+              <xsl:sort select="@andra" data-type="number"/>
+              <xsl:sort select="@datum"/>
+              <s:rad>
+                <s:cell><xsl:value-of select="grupp"/></s:cell>
+                <xsl:for-each select="*[position() &gt; 1]">
+                  <s:cell>
+                    <xsl:attribute name="etikett"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="concat('kol.', local-name())"/></xsl:call-template></xsl:attribute>
+                    <xsl:value-of select="."/>
+                  </s:cell>
+                </xsl:for-each>
+              </s:rad>
+            </xsl:for-each>
+          </s:kropp>
+        </s:tabell>
       </xsl:if>
-      <s:tabell id="tabell-matris">
-        <xsl:attribute name="bredder">
-          <xsl:text>22</xsl:text>
-          <xsl:for-each select="$kolumner"><xsl:text> 10</xsl:text></xsl:for-each>
-          <xsl:text> 10</xsl:text>
-        </xsl:attribute>
-        <xsl:attribute name="rubrik">
-          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.matris'"/></xsl:call-template>
-        </xsl:attribute>
+    </s:avsnitt>
+  </xsl:template>
+
+  <!-- Deviations by pair of services, both directions together: a
+       Socialtjänst → BUP and a BUP → Socialtjänst are the same pair. With
+       the number of groups that report the pair; a pair reported by two
+       groups or more is marked (s:rad markera="ja"), and a sentence names
+       the three that recur in most groups. -->
+  <xsl:template name="s:par">
+    <xsl:param name="avv"/>
+    <xsl:variable name="p-rtf">
+      <xsl:for-each select="$avv[a:rapporterande/@verksamhet and a:berord/@verksamhet]">
+        <xsl:variable name="r" select="string(a:rapporterande/@verksamhet)"/>
+        <xsl:variable name="b" select="string(a:berord/@verksamhet)"/>
+        <xsl:variable name="pr"><xsl:call-template name="s:vplats"><xsl:with-param name="v" select="$r"/></xsl:call-template></xsl:variable>
+        <xsl:variable name="pb"><xsl:call-template name="s:vplats"><xsl:with-param name="v" select="$b"/></xsl:call-template></xsl:variable>
+        <xsl:choose>
+          <xsl:when test="number($pr) &lt;= number($pb)">
+            <p k="{$r}|{$b}" a="{$r}" b="{$b}" pa="{$pr}" pb="{$pb}" fram="ja" g="{generate-id(ancestor::i:grupp)}"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <p k="{$b}|{$r}" a="{$b}" b="{$r}" pa="{$pb}" pb="{$pr}" fram="nej" g="{generate-id(ancestor::i:grupp)}"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="p" select="lx:node-set($p-rtf)/p"/>
+    <xsl:variable name="par-rtf">
+      <xsl:for-each select="$p[not(@k = preceding-sibling::p/@k)]">
+        <xsl:variable name="k" select="string(@k)"/>
+        <xsl:variable name="alla" select="$p[@k = $k]"/>
+        <par a="{@a}" b="{@b}" pa="{@pa}" pb="{@pb}" totalt="{count($alla)}"
+             fram="{count($alla[@fram = 'ja'])}" bak="{count($alla[@fram = 'nej'])}"
+             grupper="{count($alla[not(@g = preceding-sibling::p[@k = $k]/@g)])}">
+          <xsl:attribute name="namn">
+            <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="@a"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
+            <xsl:text> – </xsl:text>
+            <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="@b"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
+          </xsl:attribute>
+        </par>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="sorterade-rtf">
+      <xsl:for-each select="lx:node-set($par-rtf)/par">
+        <xsl:sort select="@grupper" data-type="number" order="descending"/>
+        <xsl:sort select="@totalt" data-type="number" order="descending"/>
+        <xsl:sort select="@pa" data-type="number"/>
+        <xsl:sort select="@pb" data-type="number"/>
+        <xsl:copy-of select="."/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="par" select="lx:node-set($sorterade-rtf)/par"/>
+    <xsl:if test="$par">
+      <s:stycke>
+        <xsl:text>Tabellen räknar de </xsl:text>
+        <xsl:value-of select="count($p)"/>
+        <xsl:text> listade avvikelserna per par av verksamheter, åt båda hållen: ”A till B” är de avvikelser som A har rapporterat och som berör B. </xsl:text>
+        <xsl:variable name="ater" select="$par[@grupper &gt;= 2]"/>
+        <xsl:choose>
+          <xsl:when test="$ater">
+            <xsl:text>Par som flera grupper rapporterar är markerade. </xsl:text>
+            <xsl:choose>
+              <xsl:when test="count($ater) = 1">Det par som återkommer i flest grupper är </xsl:when>
+              <xsl:otherwise>De par som återkommer i flest grupper är </xsl:otherwise>
+            </xsl:choose>
+            <xsl:for-each select="$ater[position() &lt;= 3]">
+              <xsl:if test="position() &gt; 1">
+                <xsl:choose>
+                  <xsl:when test="position() = last()"> och </xsl:when>
+                  <xsl:otherwise>, </xsl:otherwise>
+                </xsl:choose>
+              </xsl:if>
+              <s:b><xsl:value-of select="@namn"/></s:b>
+              <xsl:text> (</xsl:text>
+              <xsl:value-of select="@totalt"/>
+              <xsl:text> avvikelser i </xsl:text>
+              <xsl:value-of select="@grupper"/>
+              <xsl:text> grupper)</xsl:text>
+            </xsl:for-each>
+            <xsl:text>.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>Inget par av verksamheter återkommer i mer än en grupp.</xsl:otherwise>
+        </xsl:choose>
+      </s:stycke>
+      <s:tabell id="tabell-par" bredder="40 15 15 15 15">
+        <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.par'"/></xsl:call-template></xsl:attribute>
         <s:huvud>
           <s:rad>
-            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.rapporterande'"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
-            <xsl:for-each select="$kolumner">
-              <s:cell tal="ja">
-                <xsl:call-template name="vb:verksamhet">
-                  <xsl:with-param name="varde" select="."/>
-                  <xsl:with-param name="kort" select="'ja'"/>
-                </xsl:call-template>
-              </s:cell>
-            </xsl:for-each>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.par'"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.a-till-b'"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.b-till-a'"/></xsl:call-template>
             <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.grupper'"/></xsl:call-template>
           </s:rad>
         </s:huvud>
         <s:kropp>
-          <xsl:for-each select="$rader">
-            <xsl:variable name="rv" select="string(.)"/>
+          <xsl:for-each select="$par">
             <s:rad>
-              <s:cell>
-                <xsl:call-template name="vb:verksamhet">
-                  <xsl:with-param name="varde" select="$rv"/>
-                  <xsl:with-param name="kort" select="'ja'"/>
-                </xsl:call-template>
-              </s:cell>
-              <xsl:for-each select="$kolumner">
-                <xsl:variable name="kv" select="string(.)"/>
-                <xsl:call-template name="s:matriscell">
-                  <xsl:with-param name="nu" select="count($avv[a:rapporterande/@verksamhet = $rv and a:berord/@verksamhet = $kv])"/>
-                  <xsl:with-param name="fg" select="count($fgavv[a:rapporterande/@verksamhet = $rv and a:berord/@verksamhet = $kv])"/>
-                  <xsl:with-param name="fgar" select="$fgar"/>
-                  <xsl:with-param name="kv" select="$kv"/>
-                </xsl:call-template>
-              </xsl:for-each>
-              <xsl:call-template name="s:matriscell">
-                <xsl:with-param name="nu" select="count($avv[a:rapporterande/@verksamhet = $rv])"/>
-                <xsl:with-param name="fg" select="count($fgavv[a:rapporterande/@verksamhet = $rv])"/>
-                <xsl:with-param name="fgar" select="$fgar"/>
-                <xsl:with-param name="kv" select="'totalt'"/>
-              </xsl:call-template>
+              <xsl:if test="@grupper &gt;= 2"><xsl:attribute name="markera">ja</xsl:attribute></xsl:if>
+              <s:cell><xsl:value-of select="@namn"/></s:cell>
+              <xsl:call-template name="s:parcell"><xsl:with-param name="tal" select="@fram"/><xsl:with-param name="nyckel" select="'kol.a-till-b'"/></xsl:call-template>
+              <xsl:call-template name="s:parcell"><xsl:with-param name="tal" select="@bak * (@a != @b)"/><xsl:with-param name="nyckel" select="'kol.b-till-a'"/></xsl:call-template>
+              <xsl:call-template name="s:parcell"><xsl:with-param name="tal" select="@totalt"/><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template>
+              <xsl:call-template name="s:parcell"><xsl:with-param name="tal" select="@grupper"/><xsl:with-param name="nyckel" select="'kol.grupper'"/></xsl:call-template>
             </s:rad>
           </xsl:for-each>
-          <s:rad summa="ja">
-            <s:cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template></s:cell>
-            <xsl:for-each select="$kolumner">
-              <xsl:variable name="kv" select="string(.)"/>
-              <xsl:call-template name="s:matriscell">
-                <xsl:with-param name="nu" select="count($avv[a:berord/@verksamhet = $kv])"/>
-                <xsl:with-param name="fg" select="count($fgavv[a:berord/@verksamhet = $kv])"/>
-                <xsl:with-param name="fgar" select="$fgar"/>
-                <xsl:with-param name="kv" select="$kv"/>
-              </xsl:call-template>
-            </xsl:for-each>
-            <xsl:call-template name="s:matriscell">
-              <xsl:with-param name="nu" select="count($avv)"/>
-              <xsl:with-param name="fg" select="count($fgavv)"/>
-              <xsl:with-param name="fgar" select="$fgar"/>
-              <xsl:with-param name="kv" select="'totalt'"/>
-            </xsl:call-template>
-          </s:rad>
         </s:kropp>
       </s:tabell>
     </xsl:if>
   </xsl:template>
 
-  <!-- "5 (3)"; an empty cell for 0 this year and last. -->
-  <xsl:template name="s:matriscell">
-    <xsl:param name="nu"/>
-    <xsl:param name="fg"/>
-    <xsl:param name="fgar"/>
-    <xsl:param name="kv"/>
+  <xsl:template name="s:parcell">
+    <xsl:param name="tal"/>
+    <xsl:param name="nyckel"/>
     <s:cell tal="ja">
-      <xsl:attribute name="etikett">
-        <xsl:choose>
-          <xsl:when test="$kv = 'totalt'"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'totalt'"/></xsl:call-template></xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="vb:verksamhet">
-              <xsl:with-param name="varde" select="$kv"/>
-              <xsl:with-param name="kort" select="'ja'"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:attribute>
-      <xsl:choose>
-        <xsl:when test="$nu = 0 and ($fgar = '' or $fg = 0)">
-          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'ingen-uppgift'"/></xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$nu"/></xsl:call-template>
-          <xsl:if test="$fgar != ''">
-            <xsl:text>&#160;(</xsl:text>
-            <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$fg"/></xsl:call-template>
-            <xsl:text>)</xsl:text>
-          </xsl:if>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:attribute name="etikett"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="$nyckel"/></xsl:call-template></xsl:attribute>
+      <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$tal"/></xsl:call-template>
     </s:cell>
+  </xsl:template>
+
+  <!-- "+3", "−2", "0". -->
+  <xsl:template name="s:andring">
+    <xsl:param name="d"/>
+    <xsl:choose>
+      <xsl:when test="$d &gt; 0">+<xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$d"/></xsl:call-template></xsl:when>
+      <xsl:when test="$d &lt; 0">−<xsl:call-template name="s:tal"><xsl:with-param name="tal" select="-$d"/></xsl:call-template></xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The figures of a set of reports, one s:fig per row of the trend and
+       comparison tables, in this order. -->
+  <xsl:template name="s:figurer">
+    <xsl:param name="r"/>
+    <xsl:variable name="avv" select="$r/a:avvikelser/a:avvikelse"/>
+    <fig nyckel="rad.moten" v="{sum($r/a:moten/@antal)}"/>
+    <fig nyckel="rad.insatser" v="{count($r/a:utbildningsinsatser/a:insats)}"/>
+    <fig nyckel="rad.deltagare" v="{sum($r/a:utbildningsinsatser/a:insats/@deltagare)}"/>
+    <fig nyckel="rad.avvikelser" v="{sum($r/a:avvikelser/@antal)}"/>
+    <xsl:for-each select="$s:listor[self::kategori]">
+      <xsl:variable name="k" select="string(.)"/>
+      <fig kategori="{$k}" v="{count($avv[@kategori = $k])}"/>
+    </xsl:for-each>
+    <fig nyckel="rad.skickade" v="{count($avv[@status = 'skickad-delregionalt'])}"/>
+    <fig nyckel="rad.systemfel" v="{count($avv[@systemfel = 'ja'])}"/>
+  </xsl:template>
+
+  <xsl:template name="s:fignamn">
+    <xsl:param name="f"/>
+    <xsl:choose>
+      <xsl:when test="$f/@kategori">
+        <xsl:text>Avvikelser: </xsl:text>
+        <xsl:call-template name="vb:kategori"><xsl:with-param name="varde" select="$f/@kategori"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="$f/@nyckel"/></xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- Last year like with like: only the groups with a valid report both
+       years, and a sentence naming the groups that are in one year only. -->
+  <xsl:template name="s:jamforelse">
+    <xsl:param name="in"/>
+    <xsl:variable name="ar" select="string($in/@ar)"/>
+    <xsl:variable name="fg" select="$in/i:foregaende"/>
+    <xsl:variable name="fgar" select="string($fg/@ar)"/>
+    <xsl:variable name="nu" select="$in/i:grupp[@status = 'inlamnad' or @status = 'sen']"/>
+    <xsl:variable name="da" select="$fg/i:grupp[@status = 'inlamnad' or @status = 'sen']"/>
+    <xsl:variable name="bada-nu" select="$nu[key('fg-grupp', concat(@kommun, '|', @stadsdel))[@status = 'inlamnad' or @status = 'sen']]"/>
+    <xsl:variable name="bada-da" select="$da[key('nu-grupp', concat(@kommun, '|', @stadsdel))[@status = 'inlamnad' or @status = 'sen']]"/>
+    <xsl:variable name="bara-nu" select="$nu[not(key('fg-grupp', concat(@kommun, '|', @stadsdel))[@status = 'inlamnad' or @status = 'sen'])]"/>
+    <xsl:variable name="bara-da" select="$da[not(key('nu-grupp', concat(@kommun, '|', @stadsdel))[@status = 'inlamnad' or @status = 'sen'])]"/>
+    <xsl:variable name="f-nu-rtf"><xsl:call-template name="s:figurer"><xsl:with-param name="r" select="$bada-nu/a:arsberattelse"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="f-da-rtf"><xsl:call-template name="s:figurer"><xsl:with-param name="r" select="$bada-da/a:arsberattelse"/></xsl:call-template></xsl:variable>
+    <xsl:variable name="f-da" select="lx:node-set($f-da-rtf)/fig"/>
+    <s:avsnitt id="jamforelse">
+      <s:stycke>
+        <xsl:text>Jämförelsen gäller de </xsl:text>
+        <s:b><xsl:value-of select="count($bada-nu)"/><xsl:text> grupper</xsl:text></s:b>
+        <xsl:text> som har en giltig årsberättelse både </xsl:text>
+        <xsl:value-of select="$ar"/>
+        <xsl:text> och </xsl:text>
+        <xsl:value-of select="$fgar"/>
+        <xsl:text>, så att lika jämförs med lika.</xsl:text>
+        <xsl:text> Bara </xsl:text><xsl:value-of select="$ar"/><xsl:text>: </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$bara-nu"><xsl:call-template name="s:uppraknade"><xsl:with-param name="grupper" select="$bara-nu"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'inga'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>. Bara </xsl:text><xsl:value-of select="$fgar"/><xsl:text>: </xsl:text>
+        <xsl:choose>
+          <xsl:when test="$bara-da"><xsl:call-template name="s:uppraknade"><xsl:with-param name="grupper" select="$bara-da"/></xsl:call-template></xsl:when>
+          <xsl:otherwise><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'inga'"/></xsl:call-template></xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>.</xsl:text>
+      </s:stycke>
+      <s:tabell id="tabell-jamforelse" bredder="46 18 18 18">
+        <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.jamforelse'"/></xsl:call-template></xsl:attribute>
+        <s:huvud>
+          <s:rad>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.uppgift'"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="text" select="$ar"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="text" select="$fgar"/></xsl:call-template>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.forandring'"/></xsl:call-template>
+          </s:rad>
+        </s:huvud>
+        <s:kropp>
+          <xsl:for-each select="lx:node-set($f-nu-rtf)/fig">
+            <xsl:variable name="i" select="position()"/>
+            <xsl:variable name="d" select="$f-da[$i]/@v"/>
+            <s:rad>
+              <s:cell><xsl:call-template name="s:fignamn"><xsl:with-param name="f" select="."/></xsl:call-template></s:cell>
+              <xsl:call-template name="s:talcell"><xsl:with-param name="tal" select="@v"/><xsl:with-param name="etikett" select="$ar"/></xsl:call-template>
+              <xsl:call-template name="s:talcell"><xsl:with-param name="tal" select="$d"/><xsl:with-param name="etikett" select="$fgar"/></xsl:call-template>
+              <s:cell tal="ja">
+                <xsl:attribute name="etikett"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.forandring'"/></xsl:call-template></xsl:attribute>
+                <xsl:call-template name="s:andring"><xsl:with-param name="d" select="@v - $d"/></xsl:call-template>
+              </s:cell>
+            </s:rad>
+          </xsl:for-each>
+        </s:kropp>
+      </s:tabell>
+    </s:avsnitt>
+  </xsl:template>
+
+  <!-- Every year of the foregaende chain: a table (one column per year,
+       oldest first) and a chart per figure. Each year counts its own valid
+       reports; the first row says how many. -->
+  <xsl:template name="s:trend">
+    <xsl:param name="in"/>
+    <xsl:variable name="ar-rtf">
+      <xsl:for-each select="$in | $in/i:foregaende | $in/i:tidigare">
+        <xsl:sort select="@ar" data-type="number"/>
+        <ar ar="{@ar}" giltiga="{count(i:grupp[@status = 'inlamnad' or @status = 'sen'])}" forvantade="{count(i:grupp)}">
+          <xsl:call-template name="s:figurer">
+            <xsl:with-param name="r" select="i:grupp[@status = 'inlamnad' or @status = 'sen']/a:arsberattelse"/>
+          </xsl:call-template>
+        </ar>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="ar" select="lx:node-set($ar-rtf)/ar"/>
+    <s:avsnitt id="trend">
+      <s:stycke>
+        <xsl:text>Åren </xsl:text>
+        <xsl:value-of select="$ar[1]/@ar"/>
+        <xsl:text>–</xsl:text>
+        <xsl:value-of select="$ar[last()]/@ar"/>
+        <xsl:text>, så långt kedjan av föregående årsböcker räcker. Varje år räknar de grupper som hade en giltig årsberättelse det året (första raden); de är inte alltid samma grupper.</xsl:text>
+      </s:stycke>
+      <s:tabell id="tabell-trend">
+        <xsl:attribute name="bredder">
+          <xsl:text>40</xsl:text>
+          <xsl:for-each select="$ar"><xsl:text> </xsl:text><xsl:value-of select="floor(60 div count($ar))"/></xsl:for-each>
+        </xsl:attribute>
+        <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.trend'"/></xsl:call-template></xsl:attribute>
+        <s:huvud>
+          <s:rad>
+            <xsl:call-template name="s:kol"><xsl:with-param name="nyckel" select="'kol.uppgift'"/><xsl:with-param name="tal" select="'nej'"/></xsl:call-template>
+            <xsl:for-each select="$ar"><xsl:call-template name="s:kol"><xsl:with-param name="text" select="@ar"/></xsl:call-template></xsl:for-each>
+          </s:rad>
+        </s:huvud>
+        <s:kropp>
+          <s:rad>
+            <s:cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'rad.giltiga'"/></xsl:call-template></s:cell>
+            <xsl:for-each select="$ar">
+              <s:cell tal="ja" etikett="{@ar}"><xsl:value-of select="concat(@giltiga, ' av ', @forvantade)"/></s:cell>
+            </xsl:for-each>
+          </s:rad>
+          <xsl:for-each select="$ar[1]/fig">
+            <xsl:variable name="i" select="position()"/>
+            <s:rad>
+              <s:cell><xsl:call-template name="s:fignamn"><xsl:with-param name="f" select="."/></xsl:call-template></s:cell>
+              <xsl:for-each select="$ar">
+                <xsl:call-template name="s:talcell"><xsl:with-param name="tal" select="fig[$i]/@v"/><xsl:with-param name="etikett" select="@ar"/></xsl:call-template>
+              </xsl:for-each>
+            </s:rad>
+          </xsl:for-each>
+        </s:kropp>
+      </s:tabell>
+      <!-- one chart per figure: meetings, training efforts, each category -->
+      <xsl:for-each select="$ar[1]/fig[@nyckel = 'rad.moten' or @nyckel = 'rad.insatser' or @kategori]">
+        <xsl:variable name="f" select="."/>
+        <xsl:variable name="i" select="count(preceding-sibling::fig) + 1"/>
+        <s:diagram id="diagram-trend-{$i}" nu="" fg="">
+          <xsl:attribute name="titel">
+            <xsl:call-template name="s:fignamn"><xsl:with-param name="f" select="$f"/></xsl:call-template>
+            <xsl:text> per år</xsl:text>
+          </xsl:attribute>
+          <xsl:attribute name="enhet"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'diagram.enhet.st'"/></xsl:call-template></xsl:attribute>
+          <xsl:for-each select="$ar">
+            <s:stapel etikett="{@ar}" varde="{fig[$i]/@v}"/>
+          </xsl:for-each>
+        </s:diagram>
+      </xsl:for-each>
+    </s:avsnitt>
   </xsl:template>
 </xsl:stylesheet>

@@ -401,6 +401,9 @@
       <xsl:when test="$nyckel = 'rubrik.utbildning'">Utbildningsinsatser</xsl:when>
       <xsl:when test="$nyckel = 'rubrik.avvikelser'">Avvikelser</xsl:when>
       <xsl:when test="$nyckel = 'rubrik.pergrupp'">Siffror per grupp</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.systemfel'">Till delregional nivå och möjliga systemfel</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.jamforelse'">Jämfört med förra året</xsl:when>
+      <xsl:when test="$nyckel = 'rubrik.trend'">Utveckling över åren</xsl:when>
 
       <!-- tables and charts -->
       <xsl:when test="$nyckel = 'tabell.inlamning'">Förväntade årsberättelser och deras status</xsl:when>
@@ -410,6 +413,10 @@
       <xsl:when test="$nyckel = 'tabell.matris'">Avvikelser efter rapporterande verksamhet (rader) och berörd verksamhet (kolumner)</xsl:when>
       <xsl:when test="$nyckel = 'tabell.pergrupp'">Möten, utbildningsinsatser och avvikelser per grupp</xsl:when>
       <xsl:when test="$nyckel = 'diagram.kategori'">Avvikelser per kategori</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.systemfel'">Avvikelser skickade delregionalt eller markerade som systemfel, efter par av verksamheter</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.par'">Avvikelser per par av verksamheter, båda hållen tillsammans</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.jamforelse'">Samma grupper båda åren</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.trend'">Siffror per år</xsl:when>
       <xsl:when test="$nyckel = 'diagram.moten'">Möten per grupp</xsl:when>
       <xsl:when test="$nyckel = 'diagram.enhet.st'">st.</xsl:when>
 
@@ -425,6 +432,19 @@
       <xsl:when test="$nyckel = 'kol.uppgift'">Uppgift</xsl:when>
       <xsl:when test="$nyckel = 'kol.rapporterande'">Rapporterande</xsl:when>
       <xsl:when test="$nyckel = 'rad.insatser'">Utbildningsinsatser</xsl:when>
+      <xsl:when test="$nyckel = 'rad.moten'">Möten</xsl:when>
+      <xsl:when test="$nyckel = 'rad.avvikelser'">Avvikelser</xsl:when>
+      <xsl:when test="$nyckel = 'rad.skickade'">Avvikelser skickade delregionalt</xsl:when>
+      <xsl:when test="$nyckel = 'rad.systemfel'">Avvikelser markerade som systemfel</xsl:when>
+      <xsl:when test="$nyckel = 'rad.giltiga'">Grupper med giltig årsberättelse</xsl:when>
+      <xsl:when test="$nyckel = 'kol.datum'">Datum</xsl:when>
+      <xsl:when test="$nyckel = 'kol.par'">Verksamheter</xsl:when>
+      <xsl:when test="$nyckel = 'kol.systemfel'">Systemfel</xsl:when>
+      <xsl:when test="$nyckel = 'kol.mening'">Beskrivning (första meningen)</xsl:when>
+      <xsl:when test="$nyckel = 'kol.a-till-b'">A till B</xsl:when>
+      <xsl:when test="$nyckel = 'kol.b-till-a'">B till A</xsl:when>
+      <xsl:when test="$nyckel = 'kol.grupper'">Grupper</xsl:when>
+      <xsl:when test="$nyckel = 'kol.forandring'">Förändring</xsl:when>
       <xsl:when test="$nyckel = 'rad.deltagare'">Deltagare (där antalet anges)</xsl:when>
       <xsl:when test="$nyckel = 'rad.bara-antal'">Bara antal angivet (ingen kategori)</xsl:when>
       <xsl:when test="$nyckel = 'totalt'">Totalt</xsl:when>
