@@ -39,10 +39,13 @@ vb_sasong_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, struct vb_diags *md,
 	 * back to one of them is a cycle, said as such (the year rule would
 	 * catch it too, but less clearly). */
 	char *seen[VB_SASONG_MAX_YEARS + 1];
+	int seenar[VB_SASONG_MAX_YEARS + 1];
 	size_t nseen = 0;
 	char real[PATH_MAX];
-	if (realpath(ab->path, real))
+	if (realpath(ab->path, real)) {
+		seenar[nseen] = ab->ar;
 		seen[nseen++] = vb_strdup(real);
+	}
 	struct vb_arsbok *cur = ab;
 	struct vb_diags *linkd = md;	/* where cur's foregaende line is */
 	struct vb_diags older;
@@ -53,14 +56,21 @@ vb_sasong_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, struct vb_diags *md,
 			cur->foregaende = NULL;
 			break;
 		}
-		int cycle = 0;
+		int cycle = -1;
 		if (realpath(cur->foregaende, real))
 			for (size_t i = 0; i < nseen; i++)
-				cycle |= strcmp(seen[i], real) == 0;
-		if (cycle) {
+				if (strcmp(seen[i], real) == 0)
+					cycle = seenar[i];
+		if (cycle >= 0) {
+			/* foregaende as written: the joined path minus the folder */
+			const char *as = cur->foregaende;
+			size_t dl = strlen(cur->dir);
+			if (strcmp(cur->dir, ".") != 0 &&
+			    strncmp(as, cur->dir, dl) == 0 && as[dl] == '/')
+				as += dl + 1;
 			vb_diag(linkd, VB_E_SCHEMA, cur->foregaende_line,
-				"föregående-kedjan går i cirkel: %s pekar tillbaka på ett manifest som redan är med (%s)",
-				cur->path, cur->foregaende);
+				"föregående-kedjan går i cirkel: fil=\"%s\" pekar tillbaka på årsboken för %d, som redan är med i kedjan",
+				as, cycle);
 			rc = -1;
 			break;
 		}
@@ -84,8 +94,10 @@ vb_sasong_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, struct vb_diags *md,
 			rc = -1;
 			break;
 		}
-		if (realpath(prev->path, real) && nseen < VB_SASONG_MAX_YEARS + 1)
+		if (realpath(prev->path, real) && nseen < VB_SASONG_MAX_YEARS + 1) {
+			seenar[nseen] = prev->ar;
 			seen[nseen++] = vb_strdup(real);
+		}
 		cur->prev = prev;
 		cur = prev;
 		/* Findings about an older link are printed with its own
