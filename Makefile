@@ -96,7 +96,16 @@ demo: deps
 	./$(PROG) pdf -d out samples/gr-2019
 	./$(PROG) arsbok samples/gr-2019/arsbok.xml -o out/arsbok-2019.pdf --html out/arsbok-2019.html
 	./$(PROG) formular --fran samples/gr-2018/ale.xml --ar 2019 -o out/formular-ale-2019.html
-	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF, och formuläret för Ale 2019 ifyllt från 2018)."
+	@echo "== Samordnarens säsong: Södra Älvsborg 2019 (grupper utan fil, två versioner, okända filer)"
+	./$(PROG) status samples/sodra-alvsborg/2019/arsbok.xml || echo "(status: 1 = någon grupp saknas eller är ogiltig)"
+	rm -rf out/sodra-alvsborg && mkdir -p out/sodra-alvsborg
+	cp -r samples/sodra-alvsborg/2017 samples/sodra-alvsborg/2018 samples/sodra-alvsborg/2019 out/sodra-alvsborg/
+	rm out/sodra-alvsborg/2019/arsbok.xml
+	./$(PROG) manifest --delregion "Södra Älvsborg" --ar 2019 out/sodra-alvsborg/2019
+	./$(PROG) arsbok out/sodra-alvsborg/2019/arsbok.xml -o out/arsbok-sodra-alvsborg-2019.pdf --html out/arsbok-sodra-alvsborg-2019.html || echo "(arsbok: 1 = årsboken gjord, men en årsberättelse är ogiltig)"
+	./$(PROG) statistik samples/sodra-alvsborg/2019/arsbok.xml -o out/statistik-sodra-alvsborg.csv || true
+	./$(PROG) statistik --avvikelser samples/sodra-alvsborg/2019/arsbok.xml -o out/avvikelser-sodra-alvsborg.csv || true
+	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF, formuläret för Ale 2019 ifyllt från 2018; för Södra Älvsborg ett manifest skrivet av vastbus manifest, årsboken 2017–2019 och statistiken som CSV för Excel)."
 
 check: deps
 	@$(MAKE) --no-print-directory all unit cli

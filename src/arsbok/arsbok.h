@@ -120,8 +120,8 @@ void vb_arsbok_free(struct vb_arsbok *ab);
  * tree (never leaving it: symbolic links that lead out are refused with a
  * warning, linked folders are not entered; hidden entries are skipped;
  * bounded depth and file count) and reads the root of every .xml file not
- * named by an entry's fil. A report for the manifest's year, kommun and
- * stadsdel becomes the report of an entry without fil (g->path set,
+ * named by an entry's fil. A report for the manifest's year, delregion,
+ * kommun and stadsdel becomes the report of an entry without fil (g->path set,
  * g->hittad = 1). Two candidates for one group: the later
  * inlamning/@datum wins with a warning naming both; a tie is an error
  * naming both, and the group is "ogiltig". Every other .xml that is not a

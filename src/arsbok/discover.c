@@ -125,6 +125,11 @@ one_file(struct walk *w, const char *rel, const char *full)
 					    namn, ri.ar, ab->ar)
 			      : vb_asprintf("årsberättelse för %s utan giltigt år",
 					    namn);
+	else if (ab->delregion && ab->delregion[0] &&
+		 !streq0(ri.delregion, ab->delregion))
+		orsak = vb_asprintf("årsberättelse för %s ställd till %s, inte %s",
+				    namn, ri.delregion ? ri.delregion : "ingen delregion",
+				    ab->delregion);
 	else if (gi == ab->n)
 		orsak = vb_asprintf("årsberättelse för %s, som inte står i manifestet",
 				    namn);
