@@ -67,6 +67,22 @@ static void find_face(ts_ctx *c, int id, ts_face *f)
     bool weight_ok = bold ? weight >= FC_WEIGHT_DEMIBOLD
                           : weight < FC_WEIGHT_DEMIBOLD;
     bool slant_ok = italic ? slant != FC_SLANT_ROMAN : slant == FC_SLANT_ROMAN;
+    /* fontconfig's 90-synthetic.conf offers an upright face for an italic
+     * request (a slant matrix, slant rewritten to oblique) and a regular
+     * face for a bold one (embolden, weight rewritten to bold). We draw
+     * the font file as it is, so such a face is not the style asked for:
+     * it would be the same file as the upright face, drawn upright, and
+     * two faces sharing one file end up sharing one PDF font whose
+     * ToUnicode map holds only one face's characters. Refuse it; a
+     * missing fallback style falls back to the regular fallback face. */
+    FcMatrix *mat = NULL;
+    if (FcPatternGetMatrix(m, FC_MATRIX, 0, &mat) == FcResultMatch && mat &&
+        (mat->xx != 1 || mat->xy != 0 || mat->yx != 0 || mat->yy != 1))
+        slant_ok = false;
+    FcBool embolden = FcFalse;
+    if (FcPatternGetBool(m, FC_EMBOLDEN, 0, &embolden) == FcResultMatch &&
+        embolden)
+        weight_ok = false;
     bool tt = format && strcmp((const char *)format, "TrueType") == 0;
     if (!file || !fam_ok || !weight_ok || !slant_ok || !tt) {
         FcPatternDestroy(m);
