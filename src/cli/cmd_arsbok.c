@@ -132,8 +132,8 @@ print_outcome(const struct vb_arsbok *ab, FILE *fp)
 		ab->ar, ab->delregion, n[VB_AB_INLAMNAD] + n[VB_AB_SEN], ab->n);
 	if (n[VB_AB_SEN])
 		fprintf(fp, " (%zu för sent)", n[VB_AB_SEN]);
-	fprintf(fp, ", %zu saknas, %zu inlämnade men ogiltiga.\n",
-		n[VB_AB_SAKNAS], n[VB_AB_OGILTIG]);
+	fprintf(fp, ", %zu saknas, %zu %s.\n", n[VB_AB_SAKNAS], n[VB_AB_OGILTIG],
+		n[VB_AB_OGILTIG] == 1 ? "inlämnad men ogiltig" : "inlämnade men ogiltiga");
 	static const struct {
 		enum vb_arsbok_status s;
 		const char *label;

@@ -125,9 +125,11 @@ print_status(const struct vb_arsbok *ab, FILE *fp)
 		fprintf(fp, "%s: %s\n", ab->okand[i].fil, ab->okand[i].orsak);
 	}
 	fprintf(fp,
-		"%zu förväntade grupper: %zu med giltig årsberättelse (%zu i tid, %zu för sent), %zu ogiltiga, %zu saknas; %zu %s.\n",
+		"%zu förväntade grupper: %zu med giltig årsberättelse (%zu i tid, %zu för sent), %zu %s, %zu saknas; %zu %s.\n",
 		ab->n, n[VB_AB_INLAMNAD] + n[VB_AB_SEN], n[VB_AB_INLAMNAD],
-		n[VB_AB_SEN], n[VB_AB_OGILTIG], n[VB_AB_SAKNAS], ab->nokand,
+		n[VB_AB_SEN], n[VB_AB_OGILTIG],
+		n[VB_AB_OGILTIG] == 1 ? "ogiltig" : "ogiltiga",
+		n[VB_AB_SAKNAS], ab->nokand,
 		ab->nokand == 1 ? "okänd fil" : "okända filer");
 }
 
