@@ -5,6 +5,7 @@
  * Swedish message naming the line, so a template author finds the fault. */
 #define _POSIX_C_SOURCE 200809L
 #include "layout.h"
+#include "layout_ids.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -18,8 +19,10 @@ typedef struct rd {
     char *err;                /* the first fault, malloc'd */
     long line;                /* its line, or 0 */
     bool failed;
-    /* ids and references, checked at the end */
-    struct idref { const char *name; int line; struct idref *next; } *ids, *refs;
+    /* ids (hashed: a list made the checks quadratic) and references,
+     * checked at the end */
+    lay_idset ids;
+    struct idref { const char *name; int line; struct idref *next; } *refs;
 } rd;
 
 /* Records the first fault: a Swedish message and the line it is on (0
@@ -196,10 +199,13 @@ static int read_id(rd *r, xmlNodePtr n, const char **out)
         return 0;
     if (!*id)
         return fail(r, n, "id får inte vara tomt");
-    for (struct idref *e = r->ids; e; e = e->next)
-        if (strcmp(e->name, id) == 0)
-            return fail(r, n, "id=\"%s\" finns redan på rad %d", id, e->line);
-    add_idref(r, &r->ids, id, lineof(n));
+    int first = 0;
+    switch (lay_idset_add(&r->ids, id, lineof(n), &first)) {
+    case 0:
+        return fail(r, n, "id=\"%s\" finns redan på rad %d", id, first);
+    case -1:
+        return fail_line(r, -1, "slut på minne");
+    }
     *out = id;
     return r->failed ? -1 : 0;
 }
@@ -757,10 +763,7 @@ static int read_document(rd *r, xmlNodePtr root)
     if (!seen_body)
         return fail(r, root, "<document> saknar <body>");
     for (struct idref *ref = r->refs; ref; ref = ref->next) {
-        bool found = false;
-        for (struct idref *id = r->ids; id && !found; id = id->next)
-            found = strcmp(id->name, ref->name) == 0;
-        if (!found) {
+        if (!lay_idset_has(&r->ids, ref->name)) {
             fail_line(r, ref->line, "ref=\"%s\" pekar inte på något id",
                       ref->name);
             return -1;
@@ -798,6 +801,7 @@ lay_doc *lay_read(xmlDocPtr doc, long *errline, char **err)
              LAY_NS);
     else
         read_document(&r, root);
+    lay_idset_free(&r.ids);
     if (r.failed) {
         lay_free(d);
         *err = r.err ? r.err : strdup("slut på minne");
