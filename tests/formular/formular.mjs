@@ -7,8 +7,10 @@
 //   FORMULAR_SKARMBILDER=DIR also writes screenshots at 1200 and 390 px)
 //
 // What it shows, each against `vastbus validera` run on the same file:
-//   1. every sample report (samples/gr-*) opened and saved again is the
-//      same XML after canonicalisation (xmllint --c14n);
+//   1. every sample report (samples/gr-*, every report under
+//      samples/sodra-alvsborg, and blank reports from `vastbus mall`)
+//      opened and saved again is the same XML after canonicalisation
+//      (xmllint --c14n), and the form shows validera's findings for it;
 //   2. every invalid sample (samples/ogiltiga) and generated variants of
 //      the samples: the form shows exactly the rule findings validera
 //      gives (level, headline and text), and shows an error exactly when
@@ -161,6 +163,31 @@ async function save(f) {
 
 function reportsIn(dir) {
   return readdirSync(dir).filter((n) => n.endsWith('.xml') && n !== 'arsbok.xml').sort().map((n) => join(dir, n));
+}
+/* Every report in a folder tree (a season's folders, inkommet/ with its
+ * odd file names): the .xml files whose root is an arsberattelse. */
+function reportsUnder(dir) {
+  const out = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...reportsUnder(p));
+    else if (n.endsWith('.xml') && /<arsberattelse[\s>]/.test(readFileSync(p, 'utf8'))) out.push(p);
+  }
+  return out;
+}
+/* Reports as `vastbus mall` writes them (comments, empty fields): a
+ * coordinator's blank template opened, saved, opened again. */
+function mallReports() {
+  const dir = join(tmp, 'mall');
+  mkdirSync(dir);
+  return [['ale-2019', ['--kommun', 'Ale', '--ar', '2019']],
+    ['angered-2019', ['--kommun', 'Göteborg', '--stadsdel', 'Angered', '--ar', '2019']],
+    ['vara-2020', ['--kommun', 'Vara', '--ar', '2020']]].map(([name, args]) => {
+    const p = join(dir, name + '.xml');
+    const r = vb(['mall', ...args, '-o', p]);
+    if (r.rc !== 0) throw new Error(`vastbus mall ${args.join(' ')}: status ${r.rc}: ${r.err}`);
+    return p;
+  });
 }
 
 /* ---- 1, 2: samples round trip, findings agree ---- */
@@ -504,19 +531,21 @@ try {
     await closeForm(g);
   }
 
-  const samples = [...reportsIn('samples/gr-2019'), ...reportsIn('samples/gr-2018')];
+  const samples = [...reportsIn('samples/gr-2019'), ...reportsIn('samples/gr-2018'), ...reportsUnder('samples/sodra-alvsborg')];
+  ok(samples.length >= 60, `bara ${samples.length} exempel hittade`);
+  const mall = mallReports();
   /* FORMULAR_BARA=del,del… runs only those parts (while developing). */
   const only = (process.env.FORMULAR_BARA || '').split(',').filter((x) => x);
   const run = (name) => only.length === 0 || only.includes(name);
-  if (run('rundtur')) await roundTrip(empty, samples);
-  if (run('exempel')) await differential(empty, samples, 'exempel');
+  if (run('rundtur')) await roundTrip(empty, [...samples, ...mall]);
+  if (run('exempel')) await differential(empty, [...samples, ...mall], 'exempel');
   if (run('ogiltiga')) await differential(empty, reportsIn('samples/ogiltiga'), 'ogiltig');
   if (run('varianter')) await differential(ale, variants(), 'variant');
   if (run('nytt')) await fromScratch(ale);
   if (run('forhandsvisning')) await previewSame(empty, 'samples/gr-2019/ale.xml');
   if (run('utkast')) await draft(ale);
   ok(outside.length === 0, `sidan gjorde förfrågningar utanför sig själv: ${outside.join(', ')}`);
-  console.log(`formular.mjs: ${samples.length} exempel, ${checks} kontroller, ${failures} fel`);
+  console.log(`formular.mjs: ${samples.length} exempel och ${mall.length} från mall, ${checks} kontroller, ${failures} fel`);
 } catch (e) {
   console.error('formular.mjs: ' + (e && e.stack ? e.stack : e));
   process.exitCode = 2;
