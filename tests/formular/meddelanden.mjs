@@ -7,7 +7,8 @@
 // Reads every CK_MSG_* and CK_PNR_* entry of the header (C string
 // literals, one per line) and compares them, name by name and text by
 // text, with the JSON data block of the page; then checks that no rule
-// checker in src/check passes a message of its own to vb_diag().
+// checker in src/check passes a message of its own to vb_diag(), and that
+// every finding code a checker reports is in the page's table.
 import { readFileSync, readdirSync } from 'node:fs';
 
 const page = readFileSync(process.argv[2], 'utf8');
@@ -41,6 +42,17 @@ for (const f of readdirSync('src/check').filter((x) => /^check_.*\.c$/.test(x)))
   const src = readFileSync('src/check/' + f, 'utf8');
   for (const m of src.matchAll(/vb_(?:diag|asprintf)\(([^;]*?)\);/gs)) {
     if (/"[^"]*[a-zåäö]{3}[^"]*"/.test(m[1])) no(`${f}: vb_diag/vb_asprintf med egen text: ${m[0].replace(/\s+/g, ' ').slice(0, 120)}`);
+  }
+}
+/* Every finding code a rule checker reports has its headline and level
+ * in the page (the table in src/cli/cmd_formular.c), so the form's
+ * checks and the browser test know it. */
+const table = readFileSync('src/cli/cmd_formular.c', 'utf8');
+const inPage = new Set([...table.matchAll(/\{ "[A-Z_]+", (VB_[EWS]_[A-Z0-9_]+) \}/g)].map((m) => m[1]));
+if (inPage.size < 16) no(`bara ${inPage.size} koder i tabellen i src/cli/cmd_formular.c`);
+for (const f of readdirSync('src/check').filter((x) => /\.c$/.test(x))) {
+  for (const m of readFileSync('src/check/' + f, 'utf8').matchAll(/\bVB_[EW]_[A-Z0-9_]+/g)) {
+    if (!inPage.has(m[0])) no(`${f}: ${m[0]} finns inte bland formulärets fynd (src/cli/cmd_formular.c)`);
   }
 }
 if (fail) process.exit(1);
