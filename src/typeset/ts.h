@@ -96,6 +96,7 @@ typedef struct ts_ctx {
     const lay_doc *doc;
     ts_face faces[TS_NFACES];
     ts_hyphdict *hyph;
+    struct ts_hcache *hcache; /* word -> hyphenation points (ts_hcache.c) */
     /* geometry */
     double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
     double lh;                /* body line height in points */
@@ -147,6 +148,11 @@ void ts_fonts_free(ts_ctx *c);
 /* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
 void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);
 void ts_hyph_free(ts_ctx *c);
+
+/* ts_hcache.c: ts_hyphenate() remembered per word for the whole run. */
+void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,
+                         unsigned char *breaks);
+void ts_hcache_free(ts_ctx *c);
 
 /* ts_utf8.c */
 int ts_utf8_decode(const char *s, size_t len, size_t *i, uint32_t *cp);

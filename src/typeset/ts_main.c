@@ -132,6 +132,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
         lay_arena_free(c->keep);
         ts_fonts_free(c);
         ts_hyph_free(c);
+        ts_hcache_free(c);
         free(c->scratch_ch);
         free(c->scratch_st);
         free(c);
@@ -208,6 +209,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
     lay_arena_free(c->scratch);
     ts_fonts_free(c);
     ts_hyph_free(c);
+    ts_hcache_free(c);
     free(c->scratch_ch);
     free(c->scratch_st);
     free(c);

@@ -284,7 +284,7 @@ static void mark_breaks(pbuf *p)
                 unsigned char br[200];
                 for (int m = 0; m < len; m++)
                     cps[m] = p->a[rs + m].cp;
-                ts_hyphenate(p->c, cps, len, br);
+                ts_hyphenate_cached(p->c, cps, len, br);
                 for (int m = 0; m < len - 1; m++)
                     if (br[m])
                         p->a[rs + m].fl |= F_HYPH;
