@@ -4,6 +4,9 @@
 #   make demo       install what is missing, build, run on samples/ → out/
 #   make check      install what is missing, build, run every test
 #   make check SANITIZE=1   the same with AddressSanitizer + UBSan
+#   make -j2 check  the same, two end-to-end scripts at a time
+#   make check-tests        every end-to-end script must fail against a
+#                           broken stub program (mk/check.mk)
 #   make install PREFIX=/usr/local DESTDIR=
 #
 # Every src/**/*.c goes into the program; every tests/unit/test_*.c is a
@@ -115,11 +118,7 @@ unit: $(UNIT_BIN)
 	    echo "== $$t"; ./$$t || fail=$$((fail+1)); done; \
 	    test $$fail -eq 0 || { echo "$$fail unit test program(s) failed"; exit 1; }
 
-cli: $(PROG)
-	@fail=0; for t in $(CLI_TESTS); do \
-	    echo "== $$t"; VASTBUS=$(CURDIR)/$(PROG) LC_ALL=C.UTF-8 sh $$t || { \
-	    echo "FAILED: $$t"; fail=$$((fail+1)); }; done; \
-	    test $$fail -eq 0 || { echo "$$fail end-to-end test(s) failed"; exit 1; }
+# cli (the end-to-end scripts, in parallel under -j) and check-tests: mk/check.mk
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR) $(DESTDIR)$(MANDIR)/man1

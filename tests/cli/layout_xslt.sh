@@ -1,4 +1,6 @@
 #!/bin/sh
+# data-only: the stylesheet alone, run by xsltproc (the program keeps the
+# layout tree internal; its PDFs are tested by pdf_*.sh).
 # xslt/rapport-layout.xsl turns every report (format example, fixtures,
 # samples) into a layout tree that is well-formed, valid against
 # schema/layout.xsd once that exists, and follows ../shared/TEMPLATE.md:

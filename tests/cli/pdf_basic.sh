@@ -2,7 +2,6 @@
 # One report as PDF: structure, fonts, text order, å ä ö, "Sida N av M",
 # metadata, no warnings from poppler, qpdf --check clean.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 L=$ROOT/tests/layout
 P=$T/ale.pdf
 sats "$L/rapport-ale.xml" "$P" || finish

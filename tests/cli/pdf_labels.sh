@@ -4,7 +4,6 @@
 # characters from the fallback face (DejaVu Sans) or, when no face has
 # them, a visible U+FFFD.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 P=$T/lab.pdf
 sats "$ROOT/tests/layout/sidnumrering.xml" "$P" || finish
 pdf_ok "$P"

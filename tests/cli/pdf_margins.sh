@@ -2,7 +2,6 @@
 # No word outside the margins (25 mm left and right) on any page of any
 # test layout, a 2000-character word included; text stays inside the page.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 for x in "$ROOT"/tests/layout/*.xml; do
     b=$(basename "$x" .xml)
     sats "$x" "$T/$b.pdf" || continue

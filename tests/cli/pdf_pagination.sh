@@ -3,7 +3,6 @@
 # heading is followed by at least two lines on its page, no paragraph line
 # alone at the top of a page.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 P=$T/rub.pdf
 sats "$ROOT/tests/layout/rubriker.xml" "$P" || finish
 pdf_ok "$P"

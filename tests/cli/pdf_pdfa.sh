@@ -3,13 +3,12 @@
 # ToUnicode repair, and reproducibility with SOURCE_DATE_EPOCH, also under
 # a Swedish locale (decimal comma).
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 X=$ROOT/tests/layout/rapport-ale.xml
-SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 $SATS "$X" -o "$T/a.pdf" || fail "sättningen misslyckades"
-SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 $SATS "$X" -o "$T/b.pdf" || fail "sättningen misslyckades"
+SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 "$VB" sats "$X" -o "$T/a.pdf" || fail "sättningen misslyckades"
+SOURCE_DATE_EPOCH=1582200000 LC_ALL=C.UTF-8 "$VB" sats "$X" -o "$T/b.pdf" || fail "sättningen misslyckades"
 cmp -s "$T/a.pdf" "$T/b.pdf" || fail "samma indata gav olika PDF-filer"
 if locale -a 2>/dev/null | grep -q -i '^sv_SE.utf-\?8$'; then
-    SOURCE_DATE_EPOCH=1582200000 LC_ALL=sv_SE.UTF-8 $SATS "$X" -o "$T/c.pdf" ||
+    SOURCE_DATE_EPOCH=1582200000 LC_ALL=sv_SE.UTF-8 "$VB" sats "$X" -o "$T/c.pdf" ||
         fail "sättningen misslyckades under sv_SE.UTF-8"
     cmp -s "$T/a.pdf" "$T/c.pdf" || fail "LC_ALL=sv_SE.UTF-8 ger en annan PDF"
 fi

@@ -3,7 +3,6 @@
 # repeated on each; every row is there once; empty cells and narrow cells
 # with long compounds typeset.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
-find_sats
 L=$ROOT/tests/layout
 P=$T/t60.pdf
 sats "$L/tabell-60.xml" "$P" || finish

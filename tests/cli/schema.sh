@@ -1,5 +1,5 @@
 #!/bin/sh
-# Checks the XSDs in schema/ with xmllint alone (no vastbus binary needed).
+# data-only: checks the XSDs in schema/ with xmllint alone (no vastbus binary needed).
 # Run from the repository root: sh tests/cli/schema.sh
 #
 #  - doc/format-exempel.xml and doc/arsbok-exempel.xml are valid;

@@ -1,38 +1,20 @@
-# pdf_testlib.sh - shared by tests/cli/pdf_*.sh (sourced, not run).
-# Finds a way to run "sats LAYOUT -o OUT.pdf": the real ./vastbus when it
-# has the subcommand, otherwise the dev driver tests/tools/sats_main.c built
-# into a temporary folder. Sets $T (temp dir, removed on exit) and $ROOT.
+# pdf_testlib.sh - shared by tests/cli/pdf_*.sh and tests/cli/arsbok_*.sh
+# (sourced, not run). The PDFs come from the program only: $VB (env
+# VASTBUS, default ./vastbus) and its "sats LAYOUT -o OUT.pdf" command;
+# there is no second implementation to fall back on. Sets $VB, $T (temp
+# dir, removed on exit) and $ROOT.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+VB=${VASTBUS:-$ROOT/vastbus}
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 FAILS=0
 
 fail() { echo "FEL: $*" >&2; FAILS=$((FAILS + 1)); }
 
-find_sats() {
-    VB=${VASTBUS:-$ROOT/vastbus}
-    if [ -x "$VB" ] && "$VB" sats "$ROOT/tests/layout/tomma-celler.xml" \
-            -o "$T/probe.pdf" >/dev/null 2>&1 && [ -s "$T/probe.pdf" ]; then
-        SATS="$VB sats"
-        return
-    fi
-    CC=${CC:-cc}
-    PKGS="libxml-2.0 fontconfig harfbuzz harfbuzz-subset"
-    # shellcheck disable=SC2046
-    if ! $CC -std=c17 -O1 $(pkg-config --cflags $PKGS) \
-            "$ROOT"/src/layout/*.c "$ROOT"/src/typeset/*.c "$ROOT"/src/pdf/*.c \
-            "$ROOT/tests/tools/sats_main.c" -o "$T/sats" \
-            -lhpdf -lhyphen $(pkg-config --libs $PKGS) -lm; then
-        echo "FEL: kunde inte bygga tests/tools/sats_main.c" >&2
-        exit 1
-    fi
-    SATS="$T/sats"
-}
-
 # sats LAYOUT OUT: typesets, fails the test on error.
 sats() {
-    if ! $SATS "$1" -o "$2" 2>"$T/sats.err"; then
+    if ! "$VB" sats "$1" -o "$2" 2>"$T/sats.err"; then
         fail "$(basename "$1"): sättningen misslyckades: $(cat "$T/sats.err")"
         return 1
     fi

@@ -1,0 +1,48 @@
+# mk/check.mk - the end-to-end scripts (tests/cli/*.sh), one make target
+# each, so `make -j2 check` runs them side by side; and `make check-tests`,
+# which runs them against a broken program.
+#
+#   make cli            every script against ./vastbus; logs in build/cli/,
+#                       a summary at the end with the failures' output
+#   make cli-NAME       only tests/cli/NAME.sh
+#   make check-tests    every script against tests/tools/stub-vastbus.sh (a
+#                       program that answers --help/--version and fails
+#                       every real command with exit 3); fails naming each
+#                       script that still passes. Scripts whose first
+#                       comment line starts with "# data-only:" (they check
+#                       only the XSDs/stylesheets with xmllint/xsltproc) are
+#                       exempt.
+
+CLI_LOG   = $(BUILD)/cli
+STUB_DIR  = $(BUILD)/stub
+STUB      = $(STUB_DIR)/vastbus
+STUB_LOG  = $(STUB_DIR)/logs
+CLI_RUN   = sh tests/tools/cli-run.sh
+
+# The slowest scripts first, so two jobs end at about the same time.
+CLI_SLOW  := $(wildcard $(addprefix tests/cli/,arsbok_pdf.sh html_axe.sh \
+             formular.sh arsbok_html.sh arsbok_sammanfattning.sh pdf_rapporter.sh \
+             sasong_statistik.sh))
+CLI_ORDER := $(CLI_SLOW) $(filter-out $(CLI_SLOW),$(CLI_TESTS))
+CLI_RUNS  := $(CLI_ORDER:tests/cli/%.sh=cli-%)
+CLI_STUB_TESTS := $(foreach t,$(CLI_ORDER),$(if $(shell $(CLI_RUN) exempt $(t) && echo x),,$(t)))
+STUB_RUNS := $(CLI_STUB_TESTS:tests/cli/%.sh=stub-%)
+
+.PHONY: cli check-tests $(CLI_RUNS) $(STUB_RUNS)
+
+cli: $(CLI_RUNS)
+	@$(CLI_RUN) summary $(CLI_LOG) $(CLI_ORDER)
+
+$(CLI_RUNS): cli-%: $(PROG)
+	@$(CLI_RUN) run tests/cli/$*.sh $(CURDIR)/$(PROG) $(CLI_LOG)
+
+$(STUB): tests/tools/stub-vastbus.sh
+	@mkdir -p $(dir $@)
+	cp $< $@
+	chmod 755 $@
+
+check-tests: $(STUB_RUNS)
+	@$(CLI_RUN) stub-summary $(STUB_LOG) $(CLI_STUB_TESTS)
+
+$(STUB_RUNS): stub-%: $(STUB)
+	@$(CLI_RUN) run tests/cli/$*.sh $(CURDIR)/$(STUB) $(STUB_LOG)
