@@ -5,8 +5,8 @@
 # loads anything but itself. Run from the repository root.
 #
 # Needs /usr/bin/chromium (Debian package chromium; CHROMIUM=... to use
-# another) and Node; installs tests/html/node_modules with `npm ci` from
-# tests/html/package-lock.json when it is missing.
+# another), Node and tests/html/node_modules (installed once by `make
+# deps`, scripts/install-deps, from tests/html/package-lock.json).
 # AXE_SKARMBILDER=DIR also writes screenshots of every page there.
 set -eu
 [ -f xslt/rapport-html.xsl ] || { echo "html_axe.sh: kör från förrådets rot" >&2; exit 2; }
@@ -16,9 +16,8 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 command -v node >/dev/null 2>&1 || { echo "html_axe.sh: node saknas (apt-get install nodejs npm)" >&2; exit 2; }
 
 if [ ! -d tests/html/node_modules/axe-core ] || [ ! -d tests/html/node_modules/puppeteer-core ]; then
-    echo "html_axe.sh: installerar axe-core och puppeteer-core (npm ci i tests/html)"
-    (cd tests/html && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error) ||
-        { echo "html_axe.sh: npm ci misslyckades" >&2; exit 2; }
+    echo "html_axe.sh: axe-core och puppeteer-core saknas i tests/html/node_modules: kör make deps" >&2
+    exit 2
 fi
 
 out=$(mktemp -d)
