@@ -18,6 +18,7 @@
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/outplan.h"
+#include "util/sde.h"
 #include "xslt/transform.h"
 
 static const char usage[] =
@@ -58,19 +59,9 @@ static const char usage[] =
 static void
 print_date(char *buf, size_t len)
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
+	time_t t;
+	int utc = vb_source_date(&t);
 	struct tm tm;
-	int utc = 0;
-	if (sde && *sde) {
-		char *end = NULL;
-		errno = 0;
-		long long v = strtoll(sde, &end, 10);
-		if (errno == 0 && end && *end == '\0' && v >= 0) {
-			t = (time_t)v;
-			utc = 1;
-		}
-	}
 	if ((utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) == NULL ||
 	    strftime(buf, len, "%Y-%m-%d", &tm) == 0)
 		snprintf(buf, len, "%s", "");

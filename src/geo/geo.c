@@ -9,35 +9,23 @@
 #include <libxml/tree.h>
 
 #include "util/alloc.h"
+#include "util/utf8.h"
 
 /* ---- Swedish order ---- */
 
-/* Decodes one UTF-8 code point at *s and advances; bad bytes count as
- * themselves so the comparison stays total. */
+/* Decodes one UTF-8 code point at *s and advances (vb_utf8_decode: a
+ * bad byte is one U+FFFD, so the comparison stays total). */
 static unsigned
 next_cp(const unsigned char **s)
 {
-	const unsigned char *p = *s;
-	unsigned c = p[0];
-	int n = 0;
-	if (c >= 0xf0 && c < 0xf8)
-		c &= 0x07, n = 3;
-	else if (c >= 0xe0)
-		c &= 0x0f, n = 2;
-	else if (c >= 0xc0)
-		c &= 0x1f, n = 1;
-	int i;
-	for (i = 1; i <= n; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			break;
-		c = (c << 6) | (p[i] & 0x3f);
-	}
-	if (i <= n) {		/* truncated sequence: take the lead byte */
-		*s = p + 1;
-		return p[0];
-	}
-	*s = p + n + 1;
-	return c;
+	const char *p = (const char *)*s;
+	size_t len = 0, i = 0;
+	uint32_t cp = 0;
+	while (len < 4 && p[len])
+		len++;
+	vb_utf8_decode(p, len, &i, &cp);
+	*s += i;
+	return cp;
 }
 
 /* Primary weight of a code point (case folded), and whether it was upper

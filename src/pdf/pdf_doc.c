@@ -4,6 +4,8 @@
  * on_error(), which keeps the first one; nothing is printed. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
+#include "../util/sde.h"
+#include "../util/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -45,20 +47,10 @@ static int collect(const ts_result *r, hb_set_t *sets[TS_NFACES])
         for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
             if (o->kind != OP_TEXT)
                 continue;
-            const unsigned char *s = (const unsigned char *)o->text;
-            while (*s) {
-                uint32_t cp;
-                int n;
-                if (*s < 0x80) { cp = *s; n = 1; }
-                else if ((*s & 0xE0) == 0xC0) { cp = *s & 0x1F; n = 2; }
-                else if ((*s & 0xF0) == 0xE0) { cp = *s & 0x0F; n = 3; }
-                else { cp = *s & 0x07; n = 4; }
-                for (int k = 1; k < n && s[k]; k++)
-                    cp = (cp << 6) | (s[k] & 0x3F);
-                for (int k = 0; k < n && *s; k++)
-                    s++;
+            size_t len = strlen(o->text), i = 0;
+            uint32_t cp;
+            while (vb_utf8_decode(o->text, len, &i, &cp))
                 hb_set_add(sets[o->face], cp);
-            }
         }
     return 0;
 }
@@ -226,16 +218,12 @@ static void page_labels(HPDF_Doc pdf, const ts_result *r)
     HPDF_Dict_Add(pdf->catalog, "PageLabels", tree);
 }
 
+/* The document's date: SOURCE_DATE_EPOCH when set (util/sde.h). */
 static time_t doc_time(void)
 {
-    const char *s = getenv("SOURCE_DATE_EPOCH");
-    if (s && *s) {
-        char *end;
-        long long v = strtoll(s, &end, 10);
-        if (*end == 0 && v >= 0 && v < 253402300800LL)
-            return (time_t)v;
-    }
-    return time(NULL);
+    time_t t;
+    vb_source_date(&t);
+    return t;
 }
 
 int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,

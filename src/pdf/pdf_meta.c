@@ -4,6 +4,7 @@
  * trailer /ID. Dates come from SOURCE_DATE_EPOCH when it is set. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
+#include "../util/utf8.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,19 +30,10 @@ void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
     size_t n = 0;
     buf[n++] = 0xFE;
     buf[n++] = 0xFF;
-    const unsigned char *s = (const unsigned char *)utf8;
     size_t i = 0;
-    while (i < len) {
-        uint32_t cp;
-        int k;
-        if (s[i] < 0x80) { cp = s[i]; k = 1; }
-        else if ((s[i] & 0xE0) == 0xC0) { cp = s[i] & 0x1F; k = 2; }
-        else if ((s[i] & 0xF0) == 0xE0) { cp = s[i] & 0x0F; k = 3; }
-        else { cp = s[i] & 0x07; k = 4; }
-        for (int m = 1; m < k && i + (size_t)m < len; m++)
-            cp = (cp << 6) | (s[i + (size_t)m] & 0x3F);
-        i += (size_t)k;
-        if (cp > 0xFFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+    uint32_t cp;
+    while (vb_utf8_decode(utf8, len, &i, &cp)) {
+        if (cp > 0xFFFF)
             cp = 0xFFFD;
         buf[n++] = (unsigned char)(cp >> 8);
         buf[n++] = (unsigned char)cp;

@@ -14,6 +14,7 @@
 #include <hb.h>
 
 #include "../layout/layout.h"
+#include "../util/utf8.h"
 #include "typeset.h"
 
 typedef struct _HyphenDict ts_hyphdict;
@@ -153,10 +154,6 @@ void ts_hyph_free(ts_ctx *c);
 void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,
                          unsigned char *breaks);
 void ts_hcache_free(ts_ctx *c);
-
-/* ts_utf8.c */
-int ts_utf8_decode(const char *s, size_t len, size_t *i, uint32_t *cp);
-size_t ts_utf8_encode(uint32_t cp, char *out);
 
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {

@@ -183,7 +183,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
         for (int i = 0; i < c->nmissing && i < 8; i++) {
             char u8[8];
             uint32_t cp = c->missing[i];
-            size_t n = cp >= 0x20 ? ts_utf8_encode(cp, u8) : 0;
+            size_t n = cp >= 0x20 ? vb_utf8_encode(cp, u8) : 0;
             u8[n] = 0;
             len += (size_t)snprintf(list + len, sizeof list - len,
                                     "%sU+%04X %s", i ? ", " : "",

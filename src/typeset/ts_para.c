@@ -124,7 +124,7 @@ static void push_text(pbuf *p, const char *s, const ts_style *st)
 {
     size_t i = 0, len = strlen(s);
     uint32_t cp;
-    while (ts_utf8_decode(s, len, &i, &cp)) {
+    while (vb_utf8_decode(s, len, &i, &cp)) {
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
             if (!last_is_space(p))
                 push(p, ' ', st, F_SPACE);
@@ -392,7 +392,7 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         while (m < to && p->a[m].st == st && blen < sizeof buf - 8 &&
                !(justify && (p->a[m].fl & F_SPACE))) {
             if (!(p->a[m].fl & (F_SHY | F_BR)))   /* invisible here */
-                blen += ts_utf8_encode(p->a[m].cp, buf + blen);
+                blen += vb_utf8_encode(p->a[m].cp, buf + blen);
             rw += p->a[m].w;
             m++;
         }
@@ -616,7 +616,7 @@ static bool starts_head(const pbuf *p, int k, int end)
         uint32_t cp;
         bool ok = true;
         while (i < len) {
-            if (m >= end || !ts_utf8_decode(s, len, &i, &cp) ||
+            if (m >= end || !vb_utf8_decode(s, len, &i, &cp) ||
                 lower_cp(p->a[m].cp) != (int)cp) {
                 ok = false;
                 break;
@@ -961,7 +961,7 @@ const char *ts_inline_text(ts_ctx *c, const lay_inline *in)
             out[len++] = ' ';
             continue;
         }
-        len += ts_utf8_encode(p.a[k].cp, out + len);
+        len += vb_utf8_encode(p.a[k].cp, out + len);
     }
     out[len] = 0;
     return out;

@@ -23,13 +23,13 @@ static void hyphenate(const char *word, char *out)
     int n = 0;
     size_t i = 0, len = strlen(word);
     uint32_t cp;
-    while (n < 256 && ts_utf8_decode(word, len, &i, &cp))
+    while (n < 256 && vb_utf8_decode(word, len, &i, &cp))
         cps[n++] = cp;
     unsigned char br[256];
     ts_hyphenate(c, cps, n, br);
     size_t o = 0;
     for (int k = 0; k < n; k++) {
-        o += ts_utf8_encode(cps[k], out + o);
+        o += vb_utf8_encode(cps[k], out + o);
         if (br[k])
             out[o++] = '-';
     }
