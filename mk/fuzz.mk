@@ -51,10 +51,14 @@ FUZZ_DICT_manifest = tests/fuzz/report.dict
 FUZZ_DICT_layout   = tests/fuzz/layout.dict
 # Seeds: the committed corpus, plus the folders whose files grow with the
 # project (read only; libFuzzer writes new inputs to the first folder).
+# The kept findings (tests/regress/fuzz/) are seeds too, so every run
+# starts from the inputs that once broke the program.
 FUZZ_SEEDS_report  = tests/fuzz/corpus/report $(wildcard samples/gr-2019 \
-                     samples/ogiltiga tests/validera)
-FUZZ_SEEDS_manifest = tests/fuzz/corpus/manifest
-FUZZ_SEEDS_layout  = tests/fuzz/corpus/layout $(wildcard tests/layout)
+                     samples/ogiltiga tests/validera tests/regress/fuzz/report)
+FUZZ_SEEDS_manifest = tests/fuzz/corpus/manifest \
+                     $(wildcard tests/regress/fuzz/manifest)
+FUZZ_SEEDS_layout  = tests/fuzz/corpus/layout $(wildcard tests/layout \
+                     tests/regress/fuzz/layout)
 FUZZ_OPTS = -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 $(FUZZ_EXTRA)
 # FUZZ_EXTRA: more libFuzzer options, e.g. to go on past known findings:
 #   make fuzz FUZZ_EXTRA="-fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1"

@@ -6,6 +6,7 @@
 # the messages (those are tested in tests/validera/).
 #
 #   report inputs: validera, html and (once it works) pdf
+#   manifest inputs: validera and arsbok
 #   layout inputs: `vastbus sats` once that subcommand exists
 #
 # Allowed exit statuses: 0, 1 (invalid input) and 2 (usage); 3 (system
@@ -67,6 +68,12 @@ for f in tests/regress/fuzz/report/* tests/fuzz/corpus/report/*; do
         pdf) check "pdf $f" "$VASTBUS" pdf -o "$tmp/x.pdf" "$f" ;;
         esac
     done
+done
+for f in tests/regress/fuzz/manifest/* tests/fuzz/corpus/manifest/*; do
+    [ -f "$f" ] || continue
+    n=$((n + 1))
+    check "validera $f" "$VASTBUS" validera "$f"
+    check "arsbok $f" "$VASTBUS" arsbok "$f" -o "$tmp/x.pdf"
 done
 for f in tests/regress/fuzz/layout/* tests/fuzz/corpus/layout/*; do
     [ -f "$f" ] || continue
