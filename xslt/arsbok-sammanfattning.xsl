@@ -725,18 +725,39 @@
     <xsl:value-of select="string-length(substring-before($s:vordning, concat(' ', $v, ' ')))"/>
   </xsl:template>
 
-  <!-- The first sentence of a text: up to the first ". ", "! " or "? ". -->
+  <!-- The first sentence of a text: up to the first ". ", "! " or "? "
+       that does not end a common Swedish abbreviation ("t.ex. BUP" does
+       not end the sentence). -->
+  <xsl:variable name="s:forkortningar" select="' t.ex. bl.a. s.k. m.m. d.v.s. dvs. p.g.a. pga. ca. cirka. enl. jfr. fr.o.m. t.o.m. o.s.v. osv. resp. nr. kl. st. ev. inkl. exkl. ang. mfl. m.fl. f.d. '"/>
   <xsl:template name="s:forsta-mening">
     <xsl:param name="text"/>
+    <xsl:param name="fore" select="''"/>
     <xsl:variable name="t" select="normalize-space($text)"/>
     <xsl:variable name="l1"><xsl:choose><xsl:when test="contains($t, '. ')"><xsl:value-of select="string-length(substring-before($t, '. '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:variable name="l2"><xsl:choose><xsl:when test="contains($t, '! ')"><xsl:value-of select="string-length(substring-before($t, '! '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:variable name="l3"><xsl:choose><xsl:when test="contains($t, '? ')"><xsl:value-of select="string-length(substring-before($t, '? '))"/></xsl:when><xsl:otherwise>100000</xsl:otherwise></xsl:choose></xsl:variable>
     <xsl:variable name="l12" select="$l1 * ($l1 &lt;= $l2) + $l2 * ($l2 &lt; $l1)"/>
     <xsl:variable name="l" select="$l12 * ($l12 &lt;= $l3) + $l3 * ($l3 &lt; $l12)"/>
+    <!-- the last word before the stop, with its full stop -->
+    <xsl:variable name="ord">
+      <xsl:call-template name="s:sista-ordet"><xsl:with-param name="t" select="substring($t, 1, $l + 1)"/></xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$l &lt; 100000"><xsl:value-of select="substring($t, 1, $l + 1)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$t"/></xsl:otherwise>
+      <xsl:when test="$l &lt; 100000 and $l = $l1 and contains($s:forkortningar, concat(' ', translate($ord, 'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ', 'abcdefghijklmnopqrstuvwxyzåäö'), ' '))">
+        <xsl:call-template name="s:forsta-mening">
+          <xsl:with-param name="text" select="substring($t, $l + 3)"/>
+          <xsl:with-param name="fore" select="concat($fore, substring($t, 1, $l + 2))"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$l &lt; 100000"><xsl:value-of select="concat($fore, substring($t, 1, $l + 1))"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($fore, $t)"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+  <xsl:template name="s:sista-ordet">
+    <xsl:param name="t"/>
+    <xsl:choose>
+      <xsl:when test="contains($t, ' ')"><xsl:call-template name="s:sista-ordet"><xsl:with-param name="t" select="substring-after($t, ' ')"/></xsl:call-template></xsl:when>
+      <xsl:otherwise><xsl:value-of select="translate($t, '(', '')"/></xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 

@@ -144,4 +144,15 @@ sed -i 's|<foregaende fil="../2019/arsbok.xml"/>|<foregaende fil="../2016/arsbok
 timeout 60 "$VB" arsbok "$D/2019/arsbok.xml" -o "$T/c.pdf" 2>"$T/err"
 [ $? -eq 1 ] || fail "saknad länk: slutstatus"
 grep -q 'föregående årsboksmanifest "../2016/arsbok.xml" finns inte' "$T/err" || fail "den saknade länken sägs inte: $(cat "$T/err")"
+# --- the first sentence: an abbreviation's full stop does not end it
+M=$T/mening
+mkdir -p "$M"
+cp samples/gr-2019/*.xml "$M/"
+sed -i '/<foregaende/d' "$M/arsbok.xml"
+forsta='Kallad part, t.ex. BUP och bl.a. skolan, kom inte (jfr. riktlinjerna) till mötet.'
+sed -i "0,/<beskrivning>Oenighet om vem som ansvarar/s||<beskrivning>$forsta Andra meningen. Oenighet om vem som ansvarar|" "$M/ale.xml"
+grep -qF "$forsta" "$M/ale.xml" || fail "mening: texten sattes inte in"
+"$VB" arsbok "$M/arsbok.xml" --html "$T/mening.html" 2>"$T/err" || fail "mening: slutstatus $?: $(tail -3 "$T/err")"
+xmllint --html --xpath "//table[@id='tabell-systemfel']/tbody/tr/td" "$T/mening.html" 2>/dev/null | sed 's/<[^>]*>//g' > "$T/celler"
+grep -qxF "$forsta" "$T/celler" || fail "mening: systemfelstabellen har inte \"$forsta\": $(grep -F 'Kallad part' "$T/celler")"
 finish
