@@ -16,7 +16,9 @@
 //      gives (level, headline and text), and shows an error exactly when
 //      validera refuses the file; files that are not XML are refused;
 //   3. a report filled in from scratch by keyboard is saved and accepted
-//      by validera, and the form then shows no error;
+//      by validera, and the form then shows no error; Tab alone reaches
+//      every control with a visible focus, and a finding in the summary
+//      leads to its field;
 //   4. a personnummer typed in a deviation text is flagged (masked), a
 //      phone number is not;
 //   5. the preview is the page `vastbus html` makes;
@@ -126,7 +128,7 @@ async function openFile(f, path) {
   const input = await f.page.evaluateHandle(() => Array.from(document.querySelectorAll('label'))
     .find((l) => l.textContent === 'Öppna en sparad årsberättelse, XML-fil').control);
   await input.uploadFile(resolve(path));
-  await f.page.waitForFunction(() => document.getElementById('status').textContent !== '', { timeout: 5000 });
+  await f.page.waitForFunction(() => document.getElementById('status').textContent !== '', { timeout: 30000 });
   await settle(f.page);
   return f.page.$eval('#status', (e) => e.textContent);
 }
@@ -459,7 +461,7 @@ async function previewSame(form, file) {
   await f.page.waitForFunction(() => {
     const fr = document.getElementById('forhandsvisning-ram');
     return fr.contentDocument && fr.contentDocument.querySelector('h1');
-  }, { timeout: 5000 });
+  }, { timeout: 30000 });
   const got = await f.page.evaluate(() => document.getElementById('forhandsvisning-ram').contentDocument.documentElement.outerHTML);
   const html = join(tmp, 'html.html');
   vb(['html', file, '-o', html]);
@@ -475,6 +477,60 @@ async function previewSame(form, file) {
   if (!ok(norm(got) === norm(want), `${file}: förhandsvisningen är inte samma sida som vastbus html (se ${tmp}/forhandsvisning-*.html)`)) {
     writeFileSync(join(tmp, 'forhandsvisning-formular.html'), got);
     writeFileSync(join(tmp, 'forhandsvisning-html.html'), want);
+  }
+  await closeForm(f);
+}
+
+/* ---- 3b: keyboard only ---- */
+/* From the top of the page, Tab alone reaches every field, button and
+ * link the page shows, each with a visible focus outline; Enter on a
+ * finding in the summary at the top puts the focus on its field. */
+async function keyboardWalk(form, file) {
+  const f = await openForm(form);
+  const p = f.page;
+  await openFile(f, file);
+  const want = await p.evaluate(() => {
+    const sel = 'input:not([type=hidden]), select, textarea, button, a[href], summary';
+    let k = 0;
+    for (const e of document.querySelectorAll(sel)) {
+      const r = e.getBoundingClientRect();
+      if (e.disabled || e.closest('[hidden], [inert]') || getComputedStyle(e).visibility === 'hidden' || (r.width === 0 && r.height === 0 && e.type !== 'file')) continue;
+      e.dataset.provTab = String(k++);
+    }
+    document.activeElement.blur();
+    window.scrollTo(0, 0);
+    return k;
+  });
+  const reached = new Set();
+  const noOutline = [];
+  /* a date field takes several Tabs (day, month, year, calendar) */
+  for (let i = 0; i < want * 5 + 40; i++) {
+    await p.keyboard.press('Tab');
+    const r = await p.evaluate(() => {
+      const e = document.activeElement;
+      if (!e || e === document.body) return null;
+      const st = getComputedStyle(e.type === 'file' ? (e.labels[0] || e) : e);
+      const shown = (parseFloat(st.outlineWidth) > 0 && st.outlineStyle !== 'none') || st.boxShadow !== 'none';
+      return { k: e.dataset.provTab, shown, what: e.tagName + (e.id ? '#' + e.id : '') };
+    });
+    if (r === null) continue; /* past the end: the next Tab starts at the top */
+    if (reached.size === want) break;
+    if (r.k !== undefined) reached.add(r.k);
+    if (!r.shown) noOutline.push(r.what);
+  }
+  const missed = await p.evaluate((got) => Array.from(document.querySelectorAll('[data-prov-tab]'))
+    .filter((e) => !got.includes(e.dataset.provTab)).map((e) => e.tagName + (e.id ? '#' + e.id : '') + ' ' + (e.getAttribute('aria-label') || e.textContent || e.name || '').slice(0, 40)), [...reached]);
+  ok(reached.size === want, `tangentbordet når ${reached.size} av ${want} fält, knappar och länkar; inte: ${missed.join(', ')}`);
+  ok(noOutline.length === 0, `fokus syns inte på: ${[...new Set(noOutline)].slice(0, 5).join(', ')}`);
+  /* the summary's first finding leads to its field */
+  const link = await p.$('#sammanfattning-lista li a');
+  if (ok(link !== null, `${file}: inga fynd i sammanfattningen`)) {
+    const target = await link.evaluate((a) => a.getAttribute('href').slice(1));
+    await link.focus();
+    await p.keyboard.press('Enter');
+    await settle(p);
+    const at = await p.evaluate(() => document.activeElement.id);
+    ok(at === target, `Enter på fyndet i sammanfattningen: fokus på "${at}", inte på fältet "${target}"`);
   }
   await closeForm(f);
 }
@@ -573,6 +629,7 @@ try {
   if (run('ogiltiga')) await differential(empty, reportsIn('samples/ogiltiga'), 'ogiltig');
   if (run('varianter')) await differential(ale, variants(), 'variant');
   if (run('nytt')) await fromScratch(ale);
+  if (run('tangentbord')) await keyboardWalk(empty, 'samples/ogiltiga/flera-fel.xml');
   if (run('forhandsvisning')) await previewSame(empty, 'samples/gr-2019/ale.xml');
   if (run('utkast')) await draft(ale);
   ok(outside.length === 0, `sidan gjorde förfrågningar utanför sig själv: ${outside.join(', ')}`);
