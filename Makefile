@@ -111,7 +111,7 @@ demo: deps
 	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF, formuläret för Ale 2019 ifyllt från 2018; för Södra Älvsborg ett manifest skrivet av vastbus manifest, årsboken 2017–2019 och statistiken som CSV för Excel)."
 
 check: deps
-	@$(MAKE) --no-print-directory all unit cli
+	@$(MAKE) --no-print-directory all unit cli check-tools
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \

@@ -12,6 +12,9 @@
 #                       comment line starts with "# data-only:" (they check
 #                       only the XSDs/stylesheets with xmllint/xsltproc) are
 #                       exempt.
+#   make check-tools    every command the tests, make files, scripts/ and
+#                       .ci/run call comes from a listed Debian package
+#                       (scripts/check-tools; part of make check)
 
 CLI_LOG   = $(BUILD)/cli
 STUB_DIR  = $(BUILD)/stub
@@ -28,7 +31,7 @@ CLI_RUNS  := $(CLI_ORDER:tests/cli/%.sh=cli-%)
 CLI_STUB_TESTS := $(foreach t,$(CLI_ORDER),$(if $(shell $(CLI_RUN) exempt $(t) && echo x),,$(t)))
 STUB_RUNS := $(CLI_STUB_TESTS:tests/cli/%.sh=stub-%)
 
-.PHONY: cli check-tests $(CLI_RUNS) $(STUB_RUNS)
+.PHONY: cli check-tests check-tools $(CLI_RUNS) $(STUB_RUNS)
 
 cli: $(CLI_RUNS)
 	@$(CLI_RUN) summary $(CLI_LOG) $(CLI_ORDER)
@@ -46,3 +49,6 @@ check-tests: $(STUB_RUNS)
 
 $(STUB_RUNS): stub-%: $(STUB)
 	@$(CLI_RUN) run tests/cli/$*.sh $(CURDIR)/$(STUB) $(STUB_LOG)
+
+check-tools:
+	@python3 scripts/check-tools
