@@ -54,7 +54,17 @@ vb_check_report(xmlDocPtr doc, const struct vb_geo *geo, struct vb_diags *d)
 			}
 		}
 	}
-	ck_free_text(&c, root);
+	ck_free_text(&c, (xmlNodePtr)doc);
+}
+
+void
+vb_check_manifest_text(xmlDocPtr doc, struct vb_diags *d)
+{
+	if (doc == NULL || d == NULL)
+		return;
+	struct vb_check c = { .d = d, .root = xmlDocGetRootElement(doc),
+			      .manifest = 1 };
+	ck_free_text(&c, (xmlNodePtr)doc);
 }
 
 /* ---- tree helpers ---- */

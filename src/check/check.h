@@ -28,4 +28,8 @@
 void vb_check_report(xmlDocPtr doc, const struct vb_geo *geo,
 		     struct vb_diags *d);
 
+/* The personnummer scan alone, over a yearbook manifest (its foreword is
+ * printed in the yearbook). */
+void vb_check_manifest_text(xmlDocPtr doc, struct vb_diags *d);
+
 #endif

@@ -15,6 +15,7 @@ struct vb_check {
 	struct vb_diags *d;
 	xmlNodePtr root;
 	int year;			/* reporting year, 0 when unusable */
+	int manifest;			/* a yearbook manifest, not a report */
 };
 
 struct vb_date {
@@ -65,7 +66,8 @@ void ck_sammansattning(struct vb_check *c, xmlNodePtr n);
 void ck_moten(struct vb_check *c, xmlNodePtr n);
 void ck_utbildningsinsatser(struct vb_check *c, xmlNodePtr n);
 void ck_avvikelser(struct vb_check *c, xmlNodePtr n);
-/* The free-text scan over the whole report (check_pnr.c). */
-void ck_free_text(struct vb_check *c, xmlNodePtr root);
+/* The free-text scan over the whole document from top (the document
+ * node, so the prolog counts too) (check_pnr.c). */
+void ck_free_text(struct vb_check *c, xmlNodePtr top);
 
 #endif

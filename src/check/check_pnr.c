@@ -13,6 +13,7 @@
 #include "check/check_int.h"
 #include "check/messages.h"
 #include "check/pnr.h"
+#include "check/reader_text.h"
 #include "util/alloc.h"
 
 /* The sections of the report in the reader's terms (messages.h). */
@@ -69,6 +70,18 @@ where(xmlNodePtr holder, int *in_avvikelser)
 	return vb_strdup(CK_MSG_PNR_ANYWHERE);
 }
 
+/* Where a hit in a yearbook manifest stands: the foreword, or else the
+ * manifest. Owned by the caller. */
+static char *
+manifest_where(xmlNodePtr holder)
+{
+	for (xmlNodePtr p = holder; p && p->type == XML_ELEMENT_NODE;
+	     p = p->parent)
+		if (xmlStrEqual(p->name, (const xmlChar *)"forord"))
+			return vb_strdup(CK_MSG_PNR_IN_FORORD);
+	return vb_strdup(CK_MSG_PNR_IN_MANIFEST);
+}
+
 static long
 newlines(const char *s, size_t n)
 {
@@ -100,55 +113,113 @@ start_line(xmlNodePtr n, const char *text, size_t len)
 	return l < floor ? floor : l;
 }
 
+/* Scans the reader text of one run; holder is the element whose text
+ * it is (for the message), kind says what kind of text it is. */
 static void
-scan(struct vb_check *c, xmlNodePtr n)
+scan(struct vb_check *c, const struct vb_rtext *t, xmlNodePtr holder,
+     xmlElementType kind)
 {
-	const char *text = (const char *)n->content;
-	if (text == NULL)
-		return;
-	size_t len = strlen(text);
 	struct vb_pnr_hit hit;
-	size_t pos = 0, counted_to = 0;
-	long line = -1;
-	while (vb_pnr_find(text, len, pos, &hit)) {
-		if (line < 0)
-			line = start_line(n, text, len);
-		line += newlines(text + counted_to, hit.off - counted_to);
-		counted_to = hit.off;
-
+	size_t pos = 0;
+	while (vb_pnr_find(t->buf, t->len, pos, &hit)) {
 		char mask[VB_PNR_MASK_SIZE];
-		vb_pnr_mask(text, &hit, mask);
+		vb_pnr_mask(t->buf, &hit, mask);
 		int avv = 0;
-		char *w = n->type == XML_COMMENT_NODE
-			      ? vb_strdup(CK_MSG_PNR_IN_COMMENT)
-			      : where(n->parent, &avv);
-		vb_diag(c->d, VB_E_PERSONNUMMER, line,
+		char *w = kind == XML_COMMENT_NODE ? vb_strdup(CK_MSG_PNR_IN_COMMENT)
+			  : kind == XML_PI_NODE	   ? vb_strdup(CK_MSG_PNR_IN_PI)
+			  : c->manifest		   ? manifest_where(holder)
+						   : where(holder, &avv);
+		vb_diag(c->d, VB_E_PERSONNUMMER, vb_rtext_line(t, hit.off),
 			CK_MSG_PERSONNUMMER, mask, w,
-			avv ? CK_MSG_PNR_WHY_AVVIKELSE
-			    : CK_MSG_PNR_WHY_REPORT);
+			c->manifest ? CK_MSG_PNR_WHY_ARSBOK
+			: avv	    ? CK_MSG_PNR_WHY_AVVIKELSE
+				    : CK_MSG_PNR_WHY_REPORT);
 		free(w);
 		pos = hit.off + hit.len;
 	}
 }
 
-void
-ck_free_text(struct vb_check *c, xmlNodePtr root)
+static void
+add_node(struct vb_rtext *t, xmlNodePtr n)
 {
-	/* Iterative walk: depth is bounded by the parser, but the stack
-	 * need not be. */
-	xmlNodePtr n = root;
-	while (n) {
-		if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE ||
-		    n->type == XML_COMMENT_NODE)
-			scan(c, n);
-		if (n->type == XML_ELEMENT_NODE && n->children) {
-			n = n->children;
-			continue;
-		}
-		while (n && n != root && n->next == NULL)
-			n = n->parent;
-		if (n == NULL || n == root)
+	const char *text = (const char *)n->content;
+	if (text == NULL)
+		return;
+	size_t len = strlen(text);
+	vb_rtext_add(t, text, len, start_line(n, text, len));
+}
+
+/* The children of parent that are not elements, as a reader sees them:
+ * the text and CDATA nodes joined (a comment or processing instruction
+ * between two pieces vanishes from the PDF and HTML, so the pieces are
+ * one text), each comment and processing instruction also scanned on its
+ * own. An element child ends the run: it is another field. */
+static void
+scan_children(struct vb_check *c, xmlNodePtr parent, struct vb_rtext *t,
+	      struct vb_rtext *own)
+{
+	vb_rtext_clear(t);
+	for (xmlNodePtr n = parent->children; n; n = n->next) {
+		switch (n->type) {
+		case XML_TEXT_NODE:
+		case XML_CDATA_SECTION_NODE:
+			add_node(t, n);
 			break;
-		n = n->next;
+		case XML_COMMENT_NODE:
+		case XML_PI_NODE:
+			vb_rtext_clear(own);
+			add_node(own, n);
+			scan(c, own, parent, n->type);
+			break;
+		case XML_ELEMENT_NODE:
+			scan(c, t, parent, XML_TEXT_NODE);
+			vb_rtext_clear(t);
+			break;
+		default:
+			break;
+		}
 	}
+	scan(c, t, parent, XML_TEXT_NODE);
+}
+
+void
+ck_free_text(struct vb_check *c, xmlNodePtr top)
+{
+	/* Iterative walk over every element that has children, from the
+	 * document node (comments and processing instructions before and
+	 * after the root count too): depth is bounded by the parser, but
+	 * the stack need not be. */
+	struct vb_rtext t = { 0 }, own = { 0 };
+	xmlNodePtr n = top;
+	while (n) {
+		if (n->children &&
+		    (n == top || n->type == XML_ELEMENT_NODE))
+			scan_children(c, n, &t, &own);
+		if (n->type == XML_ELEMENT_NODE || n == top) {
+			xmlNodePtr ch = n->children;
+			while (ch && ch->type != XML_ELEMENT_NODE)
+				ch = ch->next;
+			if (ch) {
+				n = ch;
+				continue;
+			}
+		}
+		/* next element sibling, climbing as needed */
+		for (;;) {
+			if (n == top) {
+				n = NULL;
+				break;
+			}
+			xmlNodePtr s = n->next;
+			while (s && s->type != XML_ELEMENT_NODE)
+				s = s->next;
+			if (s) {
+				n = s;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+	vb_rtext_free(&t);
+	vb_rtext_free(&own);
 }

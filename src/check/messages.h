@@ -64,6 +64,10 @@
 #define CK_MSG_PNR_WHY_AVVIKELSE "avvikelsetexter får aldrig kunna identifiera ett barn"
 #define CK_MSG_PNR_WHY_REPORT "en årsberättelse får aldrig kunna identifiera ett barn"
 #define CK_MSG_PNR_IN_COMMENT "en kommentar i filen"
+#define CK_MSG_PNR_IN_PI "en bearbetningsinstruktion (<?…?>) i filen"
+#define CK_MSG_PNR_IN_FORORD "årsbokens förord"
+#define CK_MSG_PNR_IN_MANIFEST "årsboksmanifestet"
+#define CK_MSG_PNR_WHY_ARSBOK "en årsbok får aldrig kunna identifiera ett barn"
 #define CK_MSG_PNR_WHERE "%s (%s)"
 #define CK_MSG_PNR_ANYWHERE "årsberättelsen"
 

@@ -71,8 +71,16 @@ try_at(const char *s, size_t n, size_t i, int datelen,
 		return 0;
 	if (!all_digits(s + i, (size_t)datelen))
 		return 0;
-	if (p < n && (s[p] == '-' || s[p] == '+'))
-		seplen = 1;
+	/* The separator: nothing, '-', '+' or one space, or a dash or plus
+	 * with one space either side (the reader text has already turned
+	 * every space into one ' ' and every dash into '-'). */
+	if (p + seplen < n && s[p + seplen] == ' ')
+		seplen++;
+	if (p + seplen < n && (s[p + seplen] == '-' || s[p + seplen] == '+')) {
+		seplen++;
+		if (p + seplen < n && s[p + seplen] == ' ')
+			seplen++;
+	}
 	size_t end = p + seplen + 4;
 	if (end > n || !all_digits(s + p + seplen, 4))
 		return 0;
@@ -132,7 +140,10 @@ vb_pnr_mask(const char *s, const struct vb_pnr_hit *hit, char *buf)
 {
 	size_t dl = hit->datelen == 8 ? 8 : 6;
 	memcpy(buf, s + hit->off, dl);
-	char sep = s[hit->off + dl];
-	buf[dl] = sep == '+' ? '+' : '-';
+	char sep = '-';
+	for (size_t k = hit->off + dl; k < hit->off + hit->len - 4; k++)
+		if (s[k] == '+')
+			sep = '+';
+	buf[dl] = sep;
 	memcpy(buf + dl + 1, "****", 5);
 }

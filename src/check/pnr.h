@@ -9,6 +9,10 @@
  *     YYMMDD-NNNN   YYMMDD+NNNN   YYMMDDNNNN
  *     YYYYMMDD-NNNN YYYYMMDD+NNNN YYYYMMDDNNNN
  *
+ * The separator may also be one space, or a '-' or '+' with one space
+ * on either side: the scan runs on reader text (reader_text.h), where
+ * every space is ' ' and every dash '-'.
+ *
  * The date must be real (29 February only in leap years) and the check
  * digit correct, so phone numbers, case numbers, dates and amounts are
  * not flagged. Pure functions: no allocation, no state.

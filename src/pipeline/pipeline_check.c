@@ -57,10 +57,12 @@ check_parsed(struct vb_ctx *ctx, xmlDocPtr doc, const char *path,
 	vb_schema_validate(xsd, doc, d);
 	/* The rule checks run even after schema errors (they tolerate any
 	 * tree), so the author sees every finding at once. */
-	if (manifest)
+	if (manifest) {
 		vb_arsbok_check(doc, path, vb_ctx_geo(ctx, d), d);
-	else
+		vb_check_manifest_text(doc, d);
+	} else {
 		vb_check_report(doc, vb_ctx_geo(ctx, d), d);
+	}
 	if (d->worst >= VB_LEVEL_ERROR) {
 		xmlFreeDoc(doc);
 		return NULL;
