@@ -12,6 +12,7 @@
 
 #include "cli/cli.h"
 #include "util/fileio.h"
+#include "xml/load.h"
 
 #ifndef VB_VERSION
 #define VB_VERSION "0.1"
@@ -117,6 +118,7 @@ main(int argc, char **argv)
 		if (strcmp(c->name, cmd) != 0)
 			continue;
 		xmlInitParser();
+		vb_xml_quiet();
 		struct vb_ctx ctx;
 		if (vb_ctx_init(&ctx) != 0)
 			return VB_EXIT_SYSTEM;

@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "xml/sniff.h"
 
 /* Only the first well-formedness error is worth showing: after it the
  * parser has lost its footing and what follows is noise. */
@@ -18,18 +19,12 @@ struct load_state {
 	struct vb_diags *d;
 	int reported;
 	int doctype;
+	xmlParserCtxtPtr ctxt;
 };
 
-/* libxml2 messages end in a newline and sometimes carry a second line of
- * bytes; keep the first line, which is what we may quote. */
-static char *
-first_line(const char *msg)
-{
-	if (msg == NULL)
-		return vb_strdup("");
-	size_t n = strcspn(msg, "\n");
-	return vb_strndup(msg, n);
-}
+/* The parse under way, for errors libxml2 raises without a parser
+ * context (the encoding converters): see on_global_error(). */
+static struct load_state *current;
 
 /* Extracts the text between the first pair of single quotes in msg. */
 static char *
@@ -49,6 +44,30 @@ quoted(const char *msg, int which)
 	if (q == NULL)
 		return NULL;
 	return vb_strndup(p + 1, (size_t)(q - p - 1));
+}
+
+/* Content after the root element: a second document pasted after the
+ * first, or stray text. The parser's input shows which. */
+static void
+report_extra(struct load_state *st, long line)
+{
+	const xmlChar *cur = st->ctxt && st->ctxt->input ? st->ctxt->input->cur : NULL;
+	xmlNodePtr root = st->ctxt && st->ctxt->myDoc
+				  ? xmlDocGetRootElement(st->ctxt->myDoc) : NULL;
+	const char *name = root ? (const char *)root->name : NULL;
+	size_t nl = name ? strlen(name) : 0;
+	if (cur && (xmlStrncmp(cur, (const xmlChar *)"<?xml", 5) == 0 ||
+		    (name && cur[0] == '<' &&
+		     xmlStrncmp(cur + 1, root->name, (int)nl) == 0 &&
+		     strchr(" \t\r\n/>", cur[1 + nl]) && cur[1 + nl]))) {
+		vb_diag(st->d, VB_E_XML, line,
+			"ett andra dokument börjar här, efter </%s>; en fil ska innehålla ett enda dokument",
+			name ? name : "");
+		return;
+	}
+	vb_diag(st->d, VB_E_XML, line,
+		"text efter dokumentets slut; allt ska ligga inom rotelementet <%s>",
+		name ? name : "");
 }
 
 static void
@@ -92,13 +111,20 @@ report_parse_error(struct load_state *st, const xmlError *err)
 		}
 		break;
 	case XML_ERR_TAG_NOT_FINISHED:
-	case XML_ERR_DOCUMENT_END:
 		vb_diag(d, VB_E_XML, line,
 			"filen tar slut innan alla element är avslutade (saknas en sluttagg?)");
 		break;
+	case XML_ERR_DOCUMENT_END:	/* "Extra content at the end" */
 	case XML_ERR_EXTRA_CONTENT:
-		vb_diag(d, VB_E_XML, line,
-			"text efter dokumentets slut; allt ska ligga inom <arsberattelse>");
+		report_extra(st, line);
+		break;
+	case XML_I18N_CONV_FAILED:
+	case XML_IO_ENCODER:
+	case XML_I18N_NO_HANDLER:
+	case XML_I18N_NO_NAME:
+	case XML_I18N_EXCESS_HANDLER:
+		vb_diag(d, VB_E_ENCODING, line,
+			"tecken som inte passar filens angivna teckenkodning; spara filen som UTF-8 och skriv encoding=\"UTF-8\"");
 		break;
 	case XML_ERR_UNDECLARED_ENTITY:
 	case XML_WAR_UNDECLARED_ENTITY:
@@ -146,18 +172,95 @@ report_parse_error(struct load_state *st, const xmlError *err)
 			break;
 		}
 		/* FALLTHROUGH */
+	case XML_ERR_NAME_TOO_LONG:
+		vb_diag(d, VB_E_TOO_BIG, line,
+			"ett element- eller attributnamn är för långt");
+		break;
+	case XML_ERR_LT_REQUIRED:
+		vb_diag(d, VB_E_XML, line, "en tagg (<) väntades här");
+		break;
+	case XML_ERR_COMMENT_NOT_FINISHED:
+		vb_diag(d, VB_E_XML, line, "en kommentar (<!-- … -->) avslutas aldrig");
+		break;
+	case XML_ERR_PI_NOT_FINISHED:
+	case XML_ERR_PI_NOT_STARTED:
+	case XML_ERR_RESERVED_XML_NAME:
+		vb_diag(d, VB_E_XML, line,
+			"en bearbetningsinstruktion (<?…?>) är felskriven eller står på fel plats (<?xml …?> får bara stå först i filen)");
+		break;
+	case XML_ERR_CDATA_NOT_FINISHED:
+		vb_diag(d, VB_E_XML, line, "ett CDATA-avsnitt avslutas aldrig");
+		break;
+	case XML_ERR_CHARREF_AT_EOF:
+	case XML_ERR_CHARREF_IN_PROLOG:
+	case XML_ERR_CHARREF_IN_EPILOG:
+	case XML_ERR_CHARREF_IN_DTD:
+	case XML_ERR_INVALID_CHARREF:
+	case XML_ERR_INVALID_DEC_CHARREF:
+	case XML_ERR_INVALID_HEX_CHARREF:
+		vb_diag(d, VB_E_XML, line,
+			"en teckenreferens (&#…;) är ogiltig eller pekar på ett otillåtet tecken");
+		break;
+	case XML_NS_ERR_UNDEFINED_NAMESPACE:
+	case XML_NS_ERR_QNAME:
+	case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+	case XML_NS_ERR_XML_NAMESPACE:
+		vb_diag(d, VB_E_XML, line,
+			"ett namnrymdsprefix är okänt eller felskrivet");
+		break;
+	case XML_ERR_VERSION_MISSING:
+	case XML_ERR_UNKNOWN_VERSION:
+	case XML_ERR_XMLDECL_NOT_FINISHED:
+	case XML_ERR_XMLDECL_NOT_STARTED:
+	case XML_ERR_ENCODING_NAME:
+	case XML_ERR_STANDALONE_VALUE:
+		vb_diag(d, VB_E_XML, line,
+			"XML-deklarationen på första raden är felskriven; skriv <?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+		break;
 	default:
-		s2 = first_line(m);
+		/* libxml2's own text is English: never shown. The code lets
+		 * a maintainer find the cause. */
 		if (strstr(m, "Excessive depth") || strstr(m, "depth"))
 			vb_diag(d, VB_E_TOO_BIG, line,
 				"elementen är nästlade för djupt");
 		else
 			vb_diag(d, VB_E_XML, line,
-				"XML-tolken säger: %s", s2);
+				"XML-strukturen är felaktig här (felkod %d från XML-tolken)",
+				err->code);
 		break;
 	}
 	free(s1);
 	free(s2);
+}
+
+/* libxml2's global handlers: never print. An error raised without a
+ * parser context during one of our parses is that parse's finding (the
+ * first one counts, as in on_error); any other is dropped, since every
+ * caller reports failure through its own return value. */
+static void
+on_global_error(void *user, xmlErrorPtr err)
+{
+	(void)user;
+	struct load_state *st = current;
+	if (st == NULL || err == NULL || err->level < XML_ERR_ERROR ||
+	    st->reported || st->doctype)
+		return;
+	st->reported = 1;
+	report_parse_error(st, err);
+}
+
+static void
+on_generic_error(void *user, const char *msg, ...)
+{
+	(void)user;
+	(void)msg;
+}
+
+void
+vb_xml_quiet(void)
+{
+	xmlSetGenericErrorFunc(NULL, on_generic_error);
+	xmlSetStructuredErrorFunc(NULL, on_global_error);
 }
 
 static void
@@ -219,6 +322,8 @@ vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 		vb_diag(d, VB_E_EMPTY_FILE, 0, NULL);
 		return NULL;
 	}
+	if (vb_xml_sniff(buf, len, d))
+		return NULL;
 
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);
 	if (ctxt == NULL) {
@@ -231,7 +336,7 @@ vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 		ctxt->dict = dict;
 		xmlDictReference(dict);
 	}
-	struct load_state st = { .d = d };
+	struct load_state st = { .d = d, .ctxt = ctxt };
 	ctxt->_private = &st;
 	ctxt->sax->internalSubset = on_doctype;
 	ctxt->sax->serror = on_error;
@@ -245,7 +350,11 @@ vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA |
 				XML_PARSE_BIG_LINES);
 
+	vb_xml_quiet();
+	struct load_state *outer = current;
+	current = &st;
 	xmlParseDocument(ctxt);
+	current = outer;
 
 	xmlDocPtr doc = ctxt->myDoc;
 	int ok = ctxt->wellFormed && !st.doctype && !st.reported;

@@ -32,4 +32,8 @@ xmlDocPtr vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 /* Reads path (bounded) and parses it as above. */
 xmlDocPtr vb_xml_load(const char *path, struct vb_diags *d);
 
+/* Installs libxml2 error handlers that never print (main calls it once;
+ * every parse calls it too). Users see Swedish findings only. */
+void vb_xml_quiet(void);
+
 #endif

@@ -249,17 +249,18 @@ parent_name(const xmlNode *node)
 	return NULL;
 }
 
-/* True when an earlier sibling of node has the same name. */
-static int
+/* How many earlier siblings of node have its name (0: none). */
+static long
 repeated(const xmlNode *node)
 {
+	long n = 0;
 	if (node == NULL)
 		return 0;
 	for (const xmlNode *s = node->prev; s; s = s->prev)
 		if (s->type == XML_ELEMENT_NODE &&
 		    xmlStrEqual(s->name, node->name))
-			return 1;
-	return 0;
+			n++;
+	return n;
 }
 
 static void
@@ -338,11 +339,16 @@ report_value(struct vb_diags *d, long line, const char *what,
 		vb_diag(d, VB_E_SCHEMA, line, "%s ska vara '%s', inte '%s'",
 			what, fixed ? fixed : "", val ? val : "");
 		free(fixed);
+	} else if (strstr(rest, "nillable") || strstr(rest, "xsi:nil")) {
+		vb_diag(d, VB_E_SCHEMA, line,
+			"%s får inte ha attributet xsi:nil; ta bort det", what);
+	} else if (strstr(rest, "xsi:type")) {
+		vb_diag(d, VB_E_SCHEMA, line,
+			"%s får inte ha attributet xsi:type; ta bort det", what);
 	} else {
-		char *first = vb_strndup(rest, strcspn(rest, "\n"));
-		vb_diag(d, VB_E_SCHEMA, line, "%s har ett otillåtet värde (%s)", what,
-			first);
-		free(first);
+		/* libxml2's remark is English (e.g. "No precomputed value
+		 * available"): never shown. */
+		vb_diag(d, VB_E_SCHEMA, line, "%s har ett otillåtet värde", what);
 	}
 	free(val);
 }
@@ -359,6 +365,8 @@ root_text(enum vb_doc_kind kind)
 		return "en årsberättelse börjar med <arsberattelse xmlns=\"urn:vastbus:arsberattelse:1\">";
 	}
 }
+
+#define XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
 
 void
 vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
@@ -405,6 +413,12 @@ vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
 			ns ? " i namnrymden '" : " utan namnrymd",
 			ns ? (const char *)ns->href : "", ns ? "'" : "",
 			root_text(kind));
+	} else if (attr && strncmp(attr, "{" XSI_NS "}", sizeof XSI_NS + 1) == 0) {
+		/* xsi:nil, xsi:type, xsi:schemaLocation: a report has no use
+		 * for any of them, whatever libxml2 says about the value. */
+		vb_diag(d, VB_E_SCHEMA, line,
+			"%s får inte ha attributet xsi:%s; ta bort det", eterm,
+			attr + sizeof XSI_NS + 1);
 	} else if (attr) {
 		const char *aterm = lookup(attr_terms, attr, ename);
 		char *aown = aterm ? NULL : vb_asprintf("attributet %s", attr);
@@ -445,10 +459,16 @@ vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
 		char *exp = expected_list(rest, pname);
 		int known = lookup(terms, ename, pname) != NULL;
 		const char *pterm = pname ? lookup(terms, pname, parent_name(node ? node->parent : NULL)) : NULL;
-		if (known && repeated(node))
+		long before = known ? repeated(node) : 0;
+		if (before == 1)
 			vb_diag(d, VB_E_SCHEMA, line,
 				"%s får bara finnas en gång%s%s", eterm,
 				pterm ? " i " : "", pterm ? pterm : "");
+		else if (before > 1)	/* maxOccurs: this one is the first too many */
+			vb_diag(d, VB_E_TOO_BIG, line,
+				"för många: högst %ld av %s får finnas%s%s, och det här är nummer %ld",
+				before, eterm, pterm ? " i " : "", pterm ? pterm : "",
+				before + 1);
 		else if (known && exp)
 			vb_diag(d, VB_E_SCHEMA, line,
 				"%s saknas; det ska stå före %s", exp, eterm);

@@ -167,7 +167,11 @@ incomplete_forms(void **state)
 	assert_false(found(""));
 	assert_false(found("850709-"));
 	assert_false(found("850709-980"));
-	assert_false(found("850709 9805"));	/* a space: not one of the shapes */
+	/* a space (in reader text: any space) is a shape since issue 11 */
+	assert_true(found("850709 9805"));
+	assert_true(found("850709 - 9805"));
+	assert_false(found("850709  9805"));	/* reader text has one space */
+	assert_false(found("850709 -- 9805"));
 	assert_false(found("850709--9805"));
 	assert_false(found("85-07-09-9805"));
 	struct vb_pnr_hit h;
