@@ -18,6 +18,7 @@
 #include "typeset.h"
 
 typedef struct _HyphenDict ts_hyphdict;
+struct ts_compound;
 
 typedef struct ts_face {
     bool loaded;
@@ -98,6 +99,7 @@ typedef struct ts_ctx {
     ts_face faces[TS_NFACES];
     ts_hyphdict *hyph;
     struct ts_hcache *hcache; /* word -> hyphenation points (ts_hcache.c) */
+    struct ts_compound *compound;   /* ts_compound.c: Hunspell + cache */
     /* geometry */
     double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
     double lh;                /* body line height in points */
@@ -155,6 +157,13 @@ void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,
                          unsigned char *breaks);
 void ts_hcache_free(ts_ctx *c);
 
+/* ts_compound.c: joints[i] = 1 when a compound's parts meet after
+ * character i, 2 at the main joint (the most even split); all 0 for a
+ * simple word, an unknown word, or without the sv_SE Hunspell
+ * dictionary. */
+void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints);
+void ts_compound_free(ts_ctx *c);
+
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {
     double width;             /* measure */
@@ -167,6 +176,7 @@ typedef struct ts_para_opts {
     bool running;             /* header/footer: page numbers allowed */
     int page_no, page_count;  /* for running content */
     const ts_result *label;   /* page labels for page_no, or NULL */
+    bool no_hyph;             /* no hyphen added (table headers) */
 } ts_para_opts;
 
 typedef struct ts_line {
@@ -190,6 +200,11 @@ ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
 /* Natural width of inline content on one line (for table columns). */
 double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
                        double *longest_word);
+/* The break the line breaker prefers inside one word (letters only, at
+ * most TS_WORD_MAX): the number of characters before it, 0 for none. For
+ * the hyphenation measure (tests/unit/test_typeset_joints.c). */
+#define TS_WORD_MAX 120
+int ts_word_break(ts_ctx *c, const uint32_t *cps, int n);
 /* Plain text of inline content (for bookmarks). */
 const char *ts_inline_text(ts_ctx *c, const lay_inline *in);
 ts_op *ts_op_new(ts_ctx *c, ts_op_kind k);

@@ -78,4 +78,5 @@ void ts_hyph_free(ts_ctx *c)
     if (c->hyph)
         hnj_hyphen_free((HyphenDict *)c->hyph);
     c->hyph = NULL;
+    ts_compound_free(c);
 }

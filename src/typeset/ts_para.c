@@ -16,7 +16,9 @@ enum {
     F_HYPH = 4,    /* may break after, adding a hyphen */
     F_BREAK = 8,   /* may break after, nothing added */
     F_SHY = 16,    /* soft hyphen: invisible unless broken */
-    F_EMERG = 32   /* may break after, as a last resort (total fit) */
+    F_EMERG = 32,  /* may break after, as a last resort (total fit) */
+    F_JOINT = 64,  /* with F_HYPH: a compound's parts meet here */
+    F_MAIN = 128   /* with F_JOINT: the compound's main (last) joint */
 };
 
 typedef struct pch {
@@ -234,6 +236,13 @@ static void mark_breaks(pbuf *p)
         if (is_digit(p->a[k - 1].cp) || w <= 3)
             p->a[k].fl &= (uint8_t)~F_SPACE;
     }
+    /* a suspension hyphen stays with the word it stands for: never a line
+     * end right after "individ-" in "individ- och familjeomsorg" */
+    for (int k = 2; k < p->n; k++)
+        if ((p->a[k].fl & F_SPACE) && p->a[k - 1].cp == '-' &&
+            is_letter(p->a[k - 2].cp))
+            p->a[k].fl &= (uint8_t)~F_SPACE;
+    bool hyphenate = !(p->o && p->o->no_hyph);
     int i = 0;
     while (i < p->n) {
         while (i < p->n && (p->a[i].fl & (F_SPACE | F_BR)))
@@ -268,8 +277,8 @@ static void mark_breaks(pbuf *p)
                 is_letter(p->a[k - 1].cp) && is_letter(p->a[k + 1].cp))
                 p->a[k].fl |= F_BREAK;
         }
-        if (shy)
-            continue;   /* the author chose the break points */
+        if (shy || !hyphenate)
+            continue;   /* the author chose the break points, or none */
         /* each run of letters of the word is hyphenated on its own */
         int k = ws;
         while (k < we) {
@@ -288,6 +297,11 @@ static void mark_breaks(pbuf *p)
                 for (int m = 0; m < len - 1; m++)
                     if (br[m])
                         p->a[rs + m].fl |= F_HYPH;
+                ts_joints(p->c, cps, len, br);
+                for (int m = 0; m < len - 1; m++)
+                    if (br[m])
+                        p->a[rs + m].fl |= F_HYPH | F_JOINT |
+                                           (br[m] == 2 ? F_MAIN : 0);
             }
         }
     }
@@ -587,49 +601,10 @@ static bool is_vowel(uint32_t cp)
     }
 }
 
-/* Common last parts of the compounds in our reports. libhyphen's patterns
- * do not mark where the parts of a compound meet; a break right before
- * one of these very likely does. Lower case, UTF-8. */
-static const char *const heads[] = {
-    "arbet", "avdelning", "behandl", "central", "chef", "enhet", "familj",
-    "förvaltning", "grupp", "gymnas", "habilitering", "hälsa", "insats",
-    "kurator", "ledning", "medicin", "mottagning", "möte", "omsorg",
-    "personal", "plan", "psykiatri", "psykolog", "samordn", "samverkan",
-    "sekreterar", "sjuksköterska", "skola", "skolan", "sköterska",
-    "socialtjänst", "team", "tjänst", "utbildning", "utredning",
-    "verksamhet", "vård", NULL};
-
-static int lower_cp(uint32_t cp)
-{
-    if ((cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
-        return (int)cp + 32;
-    return (int)cp;
-}
-
-/* Do the letters [k, end) start with one of heads[]? */
-static bool starts_head(const pbuf *p, int k, int end)
-{
-    for (int h = 0; heads[h]; h++) {
-        const char *s = heads[h];
-        size_t i = 0, len = strlen(s);
-        int m = k;
-        uint32_t cp;
-        bool ok = true;
-        while (i < len) {
-            if (m >= end || !vb_utf8_decode(s, len, &i, &cp) ||
-                lower_cp(p->a[m].cp) != (int)cp) {
-                ok = false;
-                break;
-            }
-            m++;
-        }
-        if (ok)
-            return true;
-    }
-    return false;
-}
-
-/* Penalty of a hyphen after character j (a libhyphen point). */
+/* Penalty of a hyphen after character j (a joint or a libhyphen point).
+ * A compound breaks at its joints: the main one best, an inner one next;
+ * a break inside one of its parts costs more than any joint, so it is
+ * taken only when no joint fits the line. */
 static double hyph_pen(const pbuf *p, int j)
 {
     int a = j, b = j + 1;
@@ -638,12 +613,26 @@ static double hyph_pen(const pbuf *p, int j)
     while (b < p->n && is_letter(p->a[b].cp))
         b++;
     int pre = j - a + 1, suf = b - j - 1;
+    bool compound = false;
+    for (int k = a; k < b && !compound; k++)
+        compound = (p->a[k].fl & F_JOINT) != 0;
+    unsigned fl = p->a[j].fl;
+    if (fl & F_JOINT) {
+        /* a short last part is as suspect as at any other break:
+         * "utvecklingssekrete|rare" is a joint to Hunspell too */
+        double pen = (fl & F_MAIN) ? 40 : 70;
+        if (suf < 6)
+            pen += ((fl & F_MAIN) ? 15.0 : 40.0) * (6 - suf);
+        return pen;
+    }
     double pen = 130;
     if (suf < 6)
         pen += 40.0 * (6 - suf);   /* "-re", "-rare": a fragment alone */
     if (pre < 5)
         pen += 30.0 * (5 - pre);
     pen -= 2.0 * (pre > 10 ? 10 : pre);   /* the longer part first */
+    if (compound)
+        return pen + 150;          /* "grundsko-leförvaltningen" */
     uint32_t last = p->a[j].cp | 0x20;
     double bonus = 0;
     if (pre >= 5 && suf >= 4 && last == 's' && !is_vowel(p->a[j - 1].cp | 0x20))
@@ -651,10 +640,33 @@ static double hyph_pen(const pbuf *p, int j)
     if (pre >= 4 && suf >= 4 && is_vowel(last) &&
         is_vowel(p->a[j + 1].cp | 0x20))
         bonus += 30;           /* vowel meets vowel: familje-omsorg */
-    if (pre >= 3 && starts_head(p, j + 1, b))
-        bonus += 60;           /* a common last part: elev-hälsan */
-    pen -= bonus > 90 ? 90 : bonus;
+    pen -= bonus;
     return pen;
+}
+
+int ts_word_break(ts_ctx *c, const uint32_t *cps, int n)
+{
+    pch a[TS_WORD_MAX];
+    if (n > TS_WORD_MAX)
+        return 0;
+    pbuf p = {0};
+    p.c = c;
+    p.a = a;
+    p.n = p.cap = n;
+    for (int i = 0; i < n; i++)
+        a[i] = (pch){cps[i], 0, 0, 0};
+    mark_breaks(&p);
+    int best = 0;
+    double bpen = KP_INF;
+    for (int j = 0; j < n - 1; j++)
+        if (a[j].fl & F_HYPH) {
+            double pen = hyph_pen(&p, j);
+            if (pen < bpen) {
+                bpen = pen;
+                best = j + 1;
+            }
+        }
+    return best;
 }
 
 static double badness(const pbuf *p, double wid, double W, int nspaces,

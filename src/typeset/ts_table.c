@@ -164,6 +164,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             o.align = ce->align == LA_DEFAULT ? LA_LEFT : ce->align;
             o.base.face = row->head ? TS_BOLD : TS_REGULAR;
             o.base.size = size;
+            o.no_hyph = row->head;    /* "Insat-ser" reads badly */
             o.lh_factor = lhf;
             cl->n = ts_para_lines(c, ce->inl, &o, &cl->ln);
             if (cl->n > m)
