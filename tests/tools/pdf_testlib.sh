@@ -51,8 +51,19 @@ pdf_ok() {
     fi
 }
 
-# page_text PDF N: the text of page N in reading order.
-page_text() { pdftotext -f "$2" -l "$2" -layout "$1" - 2>/dev/null; }
+# page_text PDF N: the text of page N in reading order, as
+# `pdftotext -f N -l N -layout` gives it (form feed at the end). One
+# pdftotext per PDF: the whole text is split at the form feeds once and
+# kept under $T, keyed by the file's checksum (a rewritten PDF is read anew).
+page_text() {
+    d=$T/pages.$(cksum < "$1" | tr ' ' '.')
+    if [ ! -d "$d" ]; then
+        mkdir -p "$d"
+        pdftotext -layout "$1" - 2>/dev/null |
+            awk -v d="$d" 'BEGIN { RS = "\f" } { f = d "/" NR; printf "%s\f", $0 > f; close(f) }'
+    fi
+    cat "$d/$2" 2>/dev/null
+}
 
 pages() { pdfinfo "$1" | awk '/^Pages:/ { print $2 }'; }
 
