@@ -31,6 +31,10 @@ typedef struct ts_op {
     float rgb[3];             /* TEXT, LINE: colour; RECT: fill */
     const char *text;         /* OP_TEXT: UTF-8, only code points the face
                                  has, all in the BMP */
+    const short *kern;        /* OP_TEXT: NULL, or one number a code point
+                                 of text: the pair kerning after its glyph
+                                 in 1/1000 em (negative: the next glyph
+                                 closer), already in the op's width */
     const char *dest;         /* OP_LINK: the id it points to */
     struct ts_op *next;
 } ts_op;

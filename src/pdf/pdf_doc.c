@@ -99,7 +99,7 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
                 g.size = o->size;
             }
             set_fill(page, &g, o->rgb);
-            HPDF_Page_TextOut(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y, o->text);
+            pdf_show_text(page, o);
             break;
         case OP_LINE:
             end_text(page, &g);

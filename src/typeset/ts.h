@@ -30,10 +30,14 @@ typedef struct ts_face {
     hb_font_t *font;
     unsigned upem;
     int16_t *wcache;          /* widths in 1/1000 em for cp < TS_WCACHE */
+    int16_t *kcache;          /* pair kerning for cp < TS_KCACHE, or NULL
+                                 until first asked (TS_KNONE: not known) */
     double ascent, descent;   /* in em */
 } ts_face;
 
 #define TS_WCACHE 0x3000
+#define TS_KCACHE 0x180      /* Latin-1 and Latin Extended-A */
+#define TS_KNONE INT16_MIN
 
 /* A style run: everything a character needs besides its code point. */
 typedef struct ts_style {
@@ -100,6 +104,7 @@ typedef struct ts_ctx {
     ts_hyphdict *hyph;
     struct ts_hcache *hcache; /* word -> hyphenation points (ts_hcache.c) */
     struct ts_compound *compound;   /* ts_compound.c: Hunspell + cache */
+    hb_buffer_t *kbuf;        /* ts_kern()'s shaping buffer */
     /* geometry */
     double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
     double lh;                /* body line height in points */
@@ -141,6 +146,10 @@ ts_face *ts_face_get(ts_ctx *c, int face);
 /* Width of code point cp in 1/1000 em as the PDF will place it; -1 when the
  * face has no glyph for it (or is an absent fallback face). */
 int ts_glyph_w(ts_ctx *c, int face, uint32_t cp);
+/* Kerning between code points a and b set next to each other in face, in
+ * 1/1000 em (negative: closer), from HarfBuzz's positions with the font's
+ * kern feature; 0 when the face does not kern the pair. */
+int ts_kern(ts_ctx *c, int face, uint32_t a, uint32_t b);
 /* The face to draw cp with when face lacks it: the fallback family's face
  * of the same style, else its regular face; -1 when neither has it. */
 int ts_fallback_face(ts_ctx *c, int face, uint32_t cp);

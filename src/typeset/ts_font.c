@@ -153,6 +153,71 @@ int ts_glyph_w(ts_ctx *c, int face, uint32_t cp)
     return w;
 }
 
+/* Shapes the pair alone: the first glyph's advance minus its nominal
+ * advance is the pair's kerning (GPOS kern or the old kern table).
+ * Ligatures are switched off so each code point keeps its own glyph, as
+ * in the PDF, which draws code points through the font's cmap. */
+static int shape_pair(ts_ctx *c, ts_face *f, uint32_t a, uint32_t b)
+{
+    static const hb_feature_t feats[] = {
+        {HB_TAG('k', 'e', 'r', 'n'), 1, 0, (unsigned)-1},
+        {HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1},
+        {HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1},
+        {HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1},
+    };
+    hb_codepoint_t ga, gb;
+    if (!hb_font_get_nominal_glyph(f->font, a, &ga) ||
+        !hb_font_get_nominal_glyph(f->font, b, &gb))
+        return 0;
+    if (!c->kbuf) {
+        c->kbuf = hb_buffer_create();
+        if (!hb_buffer_allocation_successful(c->kbuf))
+            ts_fail(c, "slut på minne");
+    }
+    hb_buffer_t *buf = c->kbuf;
+    hb_buffer_clear_contents(buf);
+    uint32_t pair[2] = {a, b};
+    hb_buffer_add_utf32(buf, pair, 2, 0, 2);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+    hb_buffer_set_language(buf, hb_language_from_string("sv", -1));
+    hb_shape(f->font, buf, feats, sizeof feats / sizeof feats[0]);
+    unsigned n = 0;
+    hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
+    hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
+    if (n != 2 || info[0].codepoint != ga || info[1].codepoint != gb ||
+        pos[1].x_offset != 0)
+        return 0;
+    hb_position_t d = pos[0].x_advance - hb_font_get_glyph_h_advance(f->font,
+                                                                     ga);
+    /* to 1/1000 em, rounded half away from zero */
+    long k = ((long)d * 2000 / (long)f->upem + (d < 0 ? -1 : 1)) / 2;
+    return k < -500 ? -500 : k > 500 ? 500 : (int)k;
+}
+
+int ts_kern(ts_ctx *c, int face, uint32_t a, uint32_t b)
+{
+    ts_face *f = ts_face_get(c, face);
+    if (f->absent || a > 0xFFFF || b > 0xFFFF)
+        return 0;
+    bool cached = a < TS_KCACHE && b < TS_KCACHE;
+    if (cached) {
+        if (!f->kcache) {
+            f->kcache = ts_alloc_keep(c, sizeof(int16_t) * TS_KCACHE *
+                                         TS_KCACHE);
+            for (int i = 0; i < TS_KCACHE * TS_KCACHE; i++)
+                f->kcache[i] = TS_KNONE;
+        }
+        int16_t v = f->kcache[a * TS_KCACHE + b];
+        if (v != TS_KNONE)
+            return v;
+    }
+    int k = shape_pair(c, f, a, b);
+    if (cached)
+        f->kcache[a * TS_KCACHE + b] = (int16_t)k;
+    return k;
+}
+
 int ts_fallback_face(ts_ctx *c, int face, uint32_t cp)
 {
     int same = TS_FALLBACK | (face & 3);
@@ -185,4 +250,7 @@ void ts_fonts_free(ts_ctx *c)
             hb_blob_destroy(f->blob);
         memset(f, 0, sizeof *f);
     }
+    if (c->kbuf)
+        hb_buffer_destroy(c->kbuf);
+    c->kbuf = NULL;
 }

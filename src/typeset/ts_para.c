@@ -25,7 +25,8 @@ typedef struct pch {
     uint32_t cp;
     uint16_t st;
     uint8_t fl;
-    double w;                 /* points */
+    int16_t kern;             /* pair kerning after it, 1/1000 em */
+    double w;                 /* points, kerning included */
 } pch;
 
 typedef struct pbuf {
@@ -67,6 +68,25 @@ static uint16_t style_id(pbuf *p, const ts_style *s)
     return (uint16_t)p->nst++;
 }
 
+/* Kerns the last two characters when they are glyphs of one face and
+ * size next to each other (no space, break or soft hyphen between): the
+ * pair's kerning goes into the first one's width, so breaking and
+ * justifying measure the text as it is drawn. */
+static void kern_prev(pbuf *p)
+{
+    if (p->n < 2)
+        return;
+    pch *a = &p->a[p->n - 2], *b = &p->a[p->n - 1];
+    const uint8_t gap = F_SPACE | F_BR | F_SHY;
+    const ts_style *sa = &p->st[a->st], *sb = &p->st[b->st];
+    if ((a->fl & gap) || (b->fl & gap) || sa->face != sb->face ||
+        sa->size != sb->size)
+        return;
+    int k = ts_kern(p->c, sa->face, a->cp, b->cp);
+    a->kern = (int16_t)k;
+    a->w += k * sa->size / 1000.0;
+}
+
 static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
 {
     if (p->n == p->cap) {
@@ -85,6 +105,7 @@ static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
     ch->st = style_id(p, s);
     ch->fl = fl;
     ch->cp = cp;
+    ch->kern = 0;
     ch->w = 0;
     if (fl & (F_BR | F_SHY))
         return;
@@ -115,6 +136,7 @@ static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
         s = &p->st[ch->st];
     }
     ch->w = w * s->size / 1000.0;
+    kern_prev(p);
 }
 
 static bool last_is_space(const pbuf *p)
@@ -369,6 +391,10 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
             nspaces++;
     }
     int hst = to > from ? p->a[to - 1].st : 0;
+    /* the last character's kerning was with one that is not on the line */
+    double endkern = to > from ? p->a[to - 1].kern *
+                                 p->st[p->a[to - 1].st].size / 1000.0 : 0;
+    nat -= endkern;
     if (hyphen)
         nat += hyphen_w(p, hst);
     ts_face *f = ts_face_get(c, TS_REGULAR);
@@ -400,18 +426,27 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         }
         int st = p->a[k].st;
         char buf[1024];
+        short kern[1024];
         size_t blen = 0;
+        int nk = 0;
+        bool kerned = false;
         double rw = 0;
         int m = k;
         while (m < to && p->a[m].st == st && blen < sizeof buf - 8 &&
                !(justify && (p->a[m].fl & F_SPACE))) {
-            if (!(p->a[m].fl & (F_SHY | F_BR)))   /* invisible here */
+            if (!(p->a[m].fl & (F_SHY | F_BR))) {  /* invisible here */
                 blen += vb_utf8_encode(p->a[m].cp, buf + blen);
+                kern[nk] = m + 1 < to ? p->a[m].kern : 0;
+                kerned |= kern[nk++] != 0;
+            }
             rw += p->a[m].w;
             m++;
         }
+        if (m == to)
+            rw -= endkern;
         if (hyphen && m == to && st == hst) {
             buf[blen++] = '-';
+            kern[nk++] = 0;
             rw += hyphen_w(p, st);
             hyphen = false;
         }
@@ -423,6 +458,11 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         op->y = ln.baseline;
         memcpy(op->rgb, s->rgb, sizeof op->rgb);
         op->text = ts_strndup(c, buf, blen);
+        if (kerned) {
+            short *kk = ts_alloc(c, sizeof(short) * (size_t)nk);
+            memcpy(kk, kern, sizeof(short) * (size_t)nk);
+            op->kern = kk;
+        }
         *tail = op;
         tail = &op->next;
         if (s->link) {
@@ -654,7 +694,7 @@ int ts_word_break(ts_ctx *c, const uint32_t *cps, int n)
     p.a = a;
     p.n = p.cap = n;
     for (int i = 0; i < n; i++)
-        a[i] = (pch){cps[i], 0, 0, 0};
+        a[i] = (pch){cps[i], 0, 0, 0, 0};
     mark_breaks(&p);
     int best = 0;
     double bpen = KP_INF;
@@ -919,6 +959,11 @@ ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
             k--;
         st = k > 0 ? p.a[k - 1].st : st;
         p.n = k;
+        if (k > 0) {   /* its kerning was with a character cut off */
+            pch *lastc = &p.a[k - 1];
+            lastc->w -= lastc->kern * p.st[lastc->st].size / 1000.0;
+            lastc->kern = 0;
+        }
         if (ew >= 0) {
             ts_style es = p.st[st];
             push(&p, 0x2026, &es, 0);
