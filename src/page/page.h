@@ -36,8 +36,30 @@ typedef struct ts_op {
                                  in 1/1000 em (negative: the next glyph
                                  closer), already in the op's width */
     const char *dest;         /* OP_LINK: the id it points to */
+    int sid;                  /* the structure node (ts_result.snodes) the
+                                 op belongs to; 0 = an artifact (running
+                                 header and footer, rules, fills, a repeated
+                                 table header, dot leaders) */
     struct ts_op *next;
 } ts_op;
+
+/* One node of the document's logical structure (a tagged PDF's structure
+ * element). Node 0 is the root (Document); every other node's parent has
+ * a smaller index, and the nodes are in reading order, so a device can
+ * build the tree in one walk. A node that no op refers to (and that has
+ * no such descendant) is empty and may be left out. */
+typedef struct ts_snode {
+    const char *role;         /* standard structure type: "Document", "H1",
+                                 "P", "L", "LI", "Lbl", "LBody", "Table",
+                                 "THead", "TBody", "TR", "TH", "TD",
+                                 "Caption", "TOC", "TOCI", "Link",
+                                 "Figure" */
+    int parent;               /* index of the parent; -1 for the root */
+    const char *alt;          /* Figure: the text alternative (Swedish,
+                                 UTF-8), or NULL */
+    const char *scope;        /* TH: "Column" or "Row", or NULL */
+    const char *lang;         /* a language other than the document's */
+} ts_snode;
 
 typedef struct ts_page {
     ts_op *ops;
@@ -82,6 +104,9 @@ typedef struct ts_result {
     ts_outline *outline;
     int noutline;
     ts_font_file fonts[TS_NFACES];
+    /* the logical structure, in reading order; snodes[0] is the root */
+    ts_snode *snodes;
+    int nsnodes;
     /* page labels (PDF /PageLabels), by first page, ascending */
     struct ts_pagelabel *labels;
     int nlabels;

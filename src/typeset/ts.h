@@ -44,6 +44,7 @@ typedef struct ts_style {
     int face;
     double size;
     const char *link;         /* internal link target, or NULL */
+    int link_sid;             /* the link's structure node, or 0 */
     float rgb[3];
 } ts_style;
 
@@ -131,6 +132,12 @@ typedef struct ts_ctx {
     uint32_t missing[8];
     /* page labels: the next solid item starts a range */
     const lay_block *pending_label;
+    /* logical structure of the current pass (ts_struct.c) */
+    ts_snode *snodes;
+    int nsnodes, capsnodes;
+    int cur_sid;              /* node given to new ops (ts_op_new) */
+    int toc_sid;              /* the TOC node entries join, or 0 */
+    int heading_shift;        /* 1 when a title is H1 */
 } ts_ctx;
 
 /* ts_main.c */
@@ -231,6 +238,11 @@ void ts_space(ts_ctx *c, double before);
 void ts_table_build(ts_ctx *c, const lay_block *t);
 /* ts_chart.c */
 void ts_chart_build(ts_ctx *c, const lay_block *ch);
+
+/* ts_struct.c: structure nodes (see page.h). */
+int ts_snode_add(ts_ctx *c, const char *role, int parent);
+void ts_struct_begin(ts_ctx *c, const lay_block *body);
+const char *ts_heading_role(const ts_ctx *c, int level);
 
 /* ts_page.c: pagination into a result */
 ts_result *ts_paginate(ts_ctx *c);

@@ -83,6 +83,37 @@ static double text_w(ts_ctx *c, const char *s, int face, double size)
     return ts_para_natural(c, &in, &st, NULL);
 }
 
+/* The chart's text alternative, its figures in Swedish words:
+ * "Stapeldiagram: Ärenden per månad (antal). Januari 12 (föregående år
+ * 9); Februari 7 (föregående år 11)." Built from the same bars that are
+ * drawn, so the numbers agree with the picture. */
+static const char *chart_alt(ts_ctx *c, const lay_block *ch)
+{
+    size_t cap = 128 + (ch->title ? strlen(ch->title) : 0) +
+                 (ch->unit ? strlen(ch->unit) : 0);
+    for (const lay_block *b = ch->child; b; b = b->next)
+        cap += strlen(b->label) + 2 * (ch->unit ? strlen(ch->unit) : 0) + 96;
+    char *out = ts_alloc(c, cap);
+    size_t n = 0;
+    n += (size_t)snprintf(out + n, cap - n, "Stapeldiagram");
+    if (ch->title && *ch->title)
+        n += (size_t)snprintf(out + n, cap - n, ": %s", ch->title);
+    if (ch->unit && *ch->unit)
+        n += (size_t)snprintf(out + n, cap - n, " (%s)", ch->unit);
+    n += (size_t)snprintf(out + n, cap - n, ".");
+    for (const lay_block *b = ch->child; b; b = b->next) {
+        char v[64], pv[64];
+        sv_number(b->value, v, sizeof v);
+        n += (size_t)snprintf(out + n, cap - n, " %s %s", b->label, v);
+        if (b->has_previous) {
+            sv_number(b->previous, pv, sizeof pv);
+            n += (size_t)snprintf(out + n, cap - n, " (föregående år %s)", pv);
+        }
+        n += (size_t)snprintf(out + n, cap - n, "%s", b->next ? ";" : ".");
+    }
+    return out;
+}
+
 void ts_chart_build(ts_ctx *c, const lay_block *ch)
 {
     double size = c->doc->font_size - 1;
@@ -116,6 +147,9 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
         bar_max = 20;
     int first = c->nitems;
     ts_space(c, 8);
+    /* the whole chart (title, legend, bars, numbers) is one Figure */
+    c->cur_sid = ts_snode_add(c, "Figure", 0);
+    c->snodes[c->cur_sid].alt = chart_alt(c, ch);
     if (ch->id) {
         ts_anchor_l *a = ts_alloc(c, sizeof *a);
         a->id = ch->id;
@@ -218,5 +252,6 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
     if (total < 0.5 * c->body_h)
         for (int k = first; k < c->nitems - 1; k++)
             c->items[k].brk = BRK_NO;
+    c->cur_sid = 0;
     c->pending_space = 10;
 }

@@ -120,6 +120,7 @@ static void heading(ts_ctx *c, const lay_block *b)
     ts_para_opts o = para_opts(c, sizes[l], TS_BOLD);
     memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
     o.lh_factor = 1.2;
+    c->cur_sid = ts_snode_add(c, ts_heading_role(c, b->level), 0);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     if (b->outline) {
@@ -150,6 +151,7 @@ static void paragraph(ts_ctx *c, const lay_block *b)
     anchor(c, b->id);
     ts_para_opts o = para_opts(c, size, face);
     o.align = b->align == LA_DEFAULT ? LA_LEFT : b->align;
+    c->cur_sid = ts_snode_add(c, "P", 0);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     add_lines(c, ln, n, false, b->keep_with_next, 0);
@@ -165,6 +167,7 @@ static void title(ts_ctx *c, const lay_block *b)
     ts_para_opts o = para_opts(c, 20, TS_BOLD);
     memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
     o.lh_factor = 1.2;
+    c->cur_sid = ts_snode_add(c, "H1", 0);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     add_lines(c, ln, n, true, true, 0);
@@ -177,6 +180,7 @@ static void list(ts_ctx *c, const lay_block *b)
     double indent = 1.4 * size;
     ts_space(c, 0);
     anchor(c, b->id);
+    int lsid = ts_snode_add(c, "L", 0);
     for (const lay_block *it = b->child; it; it = it->next) {
         if (it != b->child)
             ts_space(c, 2);
@@ -184,12 +188,16 @@ static void list(ts_ctx *c, const lay_block *b)
         ts_para_opts o = para_opts(c, size, TS_REGULAR);
         o.x += indent;
         o.width -= indent;
+        int li = ts_snode_add(c, "LI", lsid);
+        int lbl = ts_snode_add(c, "Lbl", li);
+        c->cur_sid = ts_snode_add(c, "LBody", li);
         ts_line *ln;
         int n = ts_para_lines(c, it->inl, &o, &ln);
         if (n == 0)
             continue;
         /* the bullet hangs in the indent of the first line */
         ts_op *bul = ts_op_new(c, OP_TEXT);
+        bul->sid = lbl;
         bul->face = TS_REGULAR;
         bul->size = size;
         bul->x = c->body_x + 0.35 * size;
@@ -226,6 +234,11 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
     if (numw > c->body_w / 3)
         numw = c->body_w / 3;
     double reserve = numw + size > 3 * size ? numw + size : 3 * size;
+    /* TOC > TOCI > Link: the entry's text and page number; the dot
+     * leaders are artifacts */
+    if (c->toc_sid == 0)
+        c->toc_sid = ts_snode_add(c, "TOC", 0);
+    c->cur_sid = ts_snode_add(c, "Link", ts_snode_add(c, "TOCI", c->toc_sid));
     ts_para_opts o = para_opts(c, size, face);
     o.x += indent;
     o.width -= indent + reserve;
@@ -255,6 +268,7 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
             d->y = last->baseline;
             d->rgb[0] = d->rgb[1] = d->rgb[2] = 0.45f;
             d->text = ".";
+            d->sid = 0;
             ts_ops_append(&last->ops, d);
         }
     }
@@ -292,6 +306,11 @@ static void blocks(ts_ctx *c, const lay_block *b);
 
 static void block(ts_ctx *c, const lay_block *b)
 {
+    /* consecutive table-of-contents entries make one TOC; a page break,
+     * spacer or page label between them does not end it */
+    if (b->kind != LB_TOC && b->kind != LB_PAGEBREAK &&
+        b->kind != LB_SPACER && b->kind != LB_PAGELABEL)
+        c->toc_sid = 0;
     switch (b->kind) {
     case LB_HEADING: heading(c, b); break;
     case LB_TITLE: title(c, b); break;
@@ -340,6 +359,7 @@ static void block(ts_ctx *c, const lay_block *b)
     default:
         break;
     }
+    c->cur_sid = 0;   /* between blocks nothing belongs to a node */
 }
 
 static void blocks(ts_ctx *c, const lay_block *b)
@@ -361,6 +381,7 @@ void ts_galley_build(ts_ctx *c, const lay_block *body)
     c->pending_anchors = NULL;
     c->pending_outline = NULL;
     c->pending_label = NULL;
+    ts_struct_begin(c, body);
     blocks(c, body);
     if (c->pending_anchors || c->pending_outline || c->pending_label)
         ts_item_add(c, 0, BRK_OK, 0);

@@ -57,6 +57,7 @@ static void place_ops(pg *g, ts_page *p, ts_op *ops, double top, bool copy)
         if (copy) {
             n = ts_alloc(g->c, sizeof *n);
             *n = *o;
+            n->sid = 0;   /* a repeated header row is an artifact */
         }
         n->next = NULL;
         switch (n->kind) {
@@ -221,6 +222,9 @@ ts_result *ts_paginate(ts_ctx *c)
     g.c = c;
     g.r = ts_alloc(c, sizeof(ts_result));
     ts_result *r = g.r;
+    c->cur_sid = 0;       /* header, footer, closing rules: artifacts */
+    r->snodes = c->snodes;
+    r->nsnodes = c->nsnodes;
     const lay_doc *d = c->doc;
     r->page_w = d->page_w;
     r->page_h = d->page_h;

@@ -41,6 +41,7 @@ typedef struct pbuf {
 static bool style_eq(const ts_style *a, const ts_style *b)
 {
     return a->face == b->face && a->size == b->size && a->link == b->link &&
+           a->link_sid == b->link_sid &&
            a->rgb[0] == b->rgb[0] && a->rgb[1] == b->rgb[1] &&
            a->rgb[2] == b->rgb[2];
 }
@@ -188,6 +189,10 @@ static void flatten(pbuf *p, const lay_inline *in, ts_style st)
             break;
         case LI_LINK:
             s.link = in->ref;
+            /* a Link element inside the block's own (none in running
+             * content, which is an artifact) */
+            if (p->c->cur_sid > 0)
+                s.link_sid = ts_snode_add(p->c, "Link", p->c->cur_sid);
             if (st.rgb[0] == 0 && st.rgb[1] == 0 && st.rgb[2] == 0) {
                 s.rgb[0] = 0.0f;
                 s.rgb[1] = 0.25f;
@@ -357,6 +362,7 @@ ts_op *ts_op_new(ts_ctx *c, ts_op_kind k)
 {
     ts_op *op = ts_alloc(c, sizeof *op);
     op->kind = k;
+    op->sid = c->cur_sid;
     return op;
 }
 
@@ -463,6 +469,8 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
             memcpy(kk, kern, sizeof(short) * (size_t)nk);
             op->kern = kk;
         }
+        if (s->link_sid)
+            op->sid = s->link_sid;
         *tail = op;
         tail = &op->next;
         if (s->link) {
@@ -473,6 +481,8 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
             l->x2 = rw;
             l->y2 = s->size * (lf->ascent + lf->descent);
             l->dest = s->link;
+            if (s->link_sid)
+                l->sid = s->link_sid;
             *tail = l;
             tail = &l->next;
         }
@@ -488,6 +498,8 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         op->y = ln.baseline;
         memcpy(op->rgb, s->rgb, sizeof op->rgb);
         op->text = "-";
+        if (s->link_sid)
+            op->sid = s->link_sid;
         *tail = op;
     }
     return ln;

@@ -84,6 +84,7 @@ static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
     l->y2 = y2;
     l->width = width;
     memcpy(l->rgb, grid, sizeof grid);
+    l->sid = 0;                       /* the grid is an artifact */
     return l;
 }
 
@@ -126,7 +127,11 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
         a->next = c->pending_anchors;
         c->pending_anchors = a;
     }
+    /* Table > Caption, THead > TR > TH, TBody > TR > TD; a header row
+     * repeated on a later page is an artifact there (ts_page.c) */
+    int tsid = ts_snode_add(c, "Table", 0), thead = 0, tbody = 0;
     if (t->caption) {
+        c->cur_sid = ts_snode_add(c, "Caption", tsid);
         lay_inline cap = {0};
         cap.kind = LI_TEXT;
         cap.text = t->caption;
@@ -150,7 +155,14 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
     for (const lay_block *row = t->child; row; row = row->next) {
         cell cells[64];
         int nc = 0, col = 0, m = 1;
+        int *group = row->head ? &thead : &tbody;
+        if (*group == 0)
+            *group = ts_snode_add(c, row->head ? "THead" : "TBody", tsid);
+        int tr = ts_snode_add(c, "TR", *group);
         for (const lay_block *ce = row->child; ce && nc < 64; ce = ce->next) {
+            c->cur_sid = ts_snode_add(c, row->head ? "TH" : "TD", tr);
+            if (row->head)
+                c->snodes[c->cur_sid].scope = "Column";
             cell *cl = &cells[nc++];
             cl->b = ce;
             cl->col = col;
@@ -195,6 +207,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             ts_op *ops = NULL;
             if (row->head) {
                 ts_op *r = ts_op_new(c, OP_RECT);
+                r->sid = 0;                   /* a fill: artifact */
                 r->x = x[0];
                 r->y = 0;
                 r->x2 = x[ncols] - x[0];
@@ -223,6 +236,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             }
         }
     }
+    c->cur_sid = 0;
     info->last = c->nitems - 1;
     if (info->first_body < 0)
         info->first_body = c->nitems;
