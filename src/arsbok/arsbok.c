@@ -575,12 +575,13 @@ vb_arsbok_status_text(enum vb_arsbok_status s)
 	return "saknas";
 }
 
+/* take: free each report once it is copied (vb_arsbok_indata_take). */
 static void
-add_groups(xmlNodePtr parent, xmlNsPtr ns, const struct vb_arsbok *ab)
+add_groups(xmlNodePtr parent, xmlNsPtr ns, struct vb_arsbok *ab, int take)
 {
 	xmlDocPtr out = parent->doc;
 	for (size_t i = 0; i < ab->n; i++) {
-		const struct vb_arsbok_grupp *g = &ab->g[i];
+		struct vb_arsbok_grupp *g = &ab->g[i];
 		xmlNodePtr x = xmlNewChild(parent, ns, (const xmlChar *)"grupp", NULL);
 		char nr[32];
 		snprintf(nr, sizeof(nr), "%zu", i + 1);
@@ -610,6 +611,10 @@ add_groups(xmlNodePtr parent, xmlNsPtr ns, const struct vb_arsbok *ab)
 			xmlNodePtr copy = xmlDocCopyNode(root, out, 1);
 			if (copy)
 				xmlAddChild(x, copy);
+			if (take) {
+				xmlFreeDoc(g->report);
+				g->report = NULL;
+			}
 		}
 	}
 	for (size_t i = 0; i < ab->nokand; i++) {
@@ -622,19 +627,19 @@ add_groups(xmlNodePtr parent, xmlNsPtr ns, const struct vb_arsbok *ab)
 
 /* <foregaende> for the previous year, <tidigare> for each year before. */
 static void
-add_year(xmlNodePtr root, xmlNsPtr ns, const struct vb_arsbok *y,
-	 const char *name)
+add_year(xmlNodePtr root, xmlNsPtr ns, struct vb_arsbok *y,
+	 const char *name, int take)
 {
 	char ar[16];
 	xmlNodePtr fg = xmlNewChild(root, ns, (const xmlChar *)name, NULL);
 	snprintf(ar, sizeof(ar), "%04d", y->ar);
 	xmlNewProp(fg, (const xmlChar *)"ar", (const xmlChar *)ar);
 	xmlNewProp(fg, (const xmlChar *)"delregion", (const xmlChar *)y->delregion);
-	add_groups(fg, ns, y);
+	add_groups(fg, ns, y, take);
 }
 
-xmlDocPtr
-vb_arsbok_indata(const struct vb_arsbok *ab)
+static xmlDocPtr
+indata(struct vb_arsbok *ab, int take)
 {
 	xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
 	xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"arsbok-indata");
@@ -647,10 +652,24 @@ vb_arsbok_indata(const struct vb_arsbok *ab)
 	xmlNodePtr m = xmlDocCopyNode(xmlDocGetRootElement(ab->manifest), out, 1);
 	if (m)
 		xmlAddChild(root, m);
-	add_groups(root, ns, ab);
-	for (const struct vb_arsbok *y = ab->prev; y; y = y->prev)
-		add_year(root, ns, y, y == ab->prev ? "foregaende" : "tidigare");
+	add_groups(root, ns, ab, take);
+	for (struct vb_arsbok *y = ab->prev; y; y = y->prev)
+		add_year(root, ns, y, y == ab->prev ? "foregaende" : "tidigare",
+			 take);
 	return out;
+}
+
+xmlDocPtr
+vb_arsbok_indata(const struct vb_arsbok *ab)
+{
+	/* take == 0 leaves ab as it is */
+	return indata((struct vb_arsbok *)ab, 0);
+}
+
+xmlDocPtr
+vb_arsbok_indata_take(struct vb_arsbok *ab)
+{
+	return indata(ab, 1);
 }
 
 char *

@@ -160,6 +160,11 @@ void vb_arsbok_set(const struct vb_arsbok *ab, struct vb_arsbok_grupp *g,
  * it needs; ab is unchanged. */
 xmlDocPtr vb_arsbok_indata(const struct vb_arsbok *ab);
 
+/* The same document, but each report (of every year in the chain) is freed
+ * as soon as it is copied, so that the reports are never held twice: ab
+ * keeps every status and name, and no report. */
+xmlDocPtr vb_arsbok_indata_take(struct vb_arsbok *ab);
+
 /* Default output name: arsbok-<ar><ext> in the manifest's folder. */
 char *vb_arsbok_default_output(const struct vb_arsbok *ab, const char *ext);
 

@@ -228,7 +228,10 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	size_t invalid = vb_sasong_load(ctx, ab, 1, 0, stderr);
 	vb_sasong_load_chain(ctx, ab, stderr);
 
-	indata = vb_arsbok_indata(ab);
+	/* Memory: each input tree is freed as soon as the next stage has
+	 * what it needs (reports → indata → layout tree → pages), so a book
+	 * is never held twice. */
+	indata = vb_arsbok_indata_take(ab);
 	char date[32];
 	print_date(date, sizeof(date));
 	const char *params[] = { "utskriftsdatum", date, NULL };
@@ -238,18 +241,22 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	if (run_xslt(ctx, "xslt/arsbok-layout.xsl", indata, params, &layout,
 		     NULL, NULL, &md) != 0)
 		goto done;
-	size_t pdflen = 0;
-	unsigned char *pdf = vb_render_pdf(layout, VB_LAYOUT_STYLESHEET, &pdflen, &md);
-	xmlFreeDoc(layout);
-	if (pdf == NULL)
-		goto done;
 	/* Both outputs are made before either is written: a failure leaves
 	 * no half-made pair behind. */
 	char *hbytes = NULL;
 	size_t hlen = 0;
 	if (html && run_xslt(ctx, "xslt/arsbok-html.xsl", indata, params, NULL,
 			     &hbytes, &hlen, &md) != 0) {
-		free(pdf);
+		xmlFreeDoc(layout);
+		goto done;
+	}
+	xmlFreeDoc(indata);
+	indata = NULL;
+	size_t pdflen = 0;
+	unsigned char *pdf = vb_render_pdf_take(layout, VB_LAYOUT_STYLESHEET,
+						&pdflen, &md);
+	if (pdf == NULL) {
+		free(hbytes);
 		goto done;
 	}
 	const void *data[] = { pdf, hbytes };

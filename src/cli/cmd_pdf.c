@@ -34,8 +34,8 @@ render_pdf(struct vb_ctx *ctx, void **state, xmlDocPtr doc, size_t *len,
 		free(err);
 		return NULL;
 	}
-	unsigned char *pdf = vb_render_pdf(layout, VB_LAYOUT_STYLESHEET, len, d);
-	xmlFreeDoc(layout);
+	unsigned char *pdf = vb_render_pdf_take(layout, VB_LAYOUT_STYLESHEET,
+						len, d);
 	return (char *)pdf;
 }
 

@@ -84,5 +84,10 @@ enum vb_layout_from {
  * With SOURCE_DATE_EPOCH set, the same tree gives the same bytes. */
 unsigned char *vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from,
 			     size_t *len, struct vb_diags *d);
+/* The same, but takes layout over and frees it as soon as it is read, so
+ * that the tree and the typesetter's pages never live at once (a book's
+ * layout tree is as large as its input). */
+unsigned char *vb_render_pdf_take(xmlDocPtr layout, enum vb_layout_from from,
+				  size_t *len, struct vb_diags *d);
 
 #endif

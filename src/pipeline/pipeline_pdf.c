@@ -9,14 +9,16 @@
 #include "pdf/pdf.h"
 #include "typeset/typeset.h"
 
-unsigned char *
-vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
-	      struct vb_diags *d)
+static unsigned char *
+render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
+       struct vb_diags *d)
 {
 	*len = 0;
 	char *err = NULL;
 	long line = 0;
 	lay_doc *doc = lay_read(layout, &line, &err);
+	if (take)
+		xmlFreeDoc(layout);	/* the lay_doc holds copies */
 	if (doc == NULL) {
 		/* A fault in a tree the user wrote is the user's: an error on
 		 * its line. In a tree our stylesheet made, it is ours, and the
@@ -47,4 +49,18 @@ vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
 	lay_arena_free(arena);
 	lay_free(doc);
 	return pdf;
+}
+
+unsigned char *
+vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
+	      struct vb_diags *d)
+{
+	return render(layout, 0, from, len, d);
+}
+
+unsigned char *
+vb_render_pdf_take(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
+		   struct vb_diags *d)
+{
+	return render(layout, 1, from, len, d);
 }
