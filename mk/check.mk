@@ -10,8 +10,8 @@
 #                       every real command with exit 3); fails naming each
 #                       script that still passes. Scripts whose first
 #                       comment line starts with "# data-only:" (they check
-#                       only the XSDs/stylesheets with xmllint/xsltproc) are
-#                       exempt.
+#                       only the XSDs/stylesheets with xmllint/xsltproc, or
+#                       only a test tool on files it writes) are exempt.
 #   make check-tools    every command the tests, make files, scripts/ and
 #                       .ci/run call comes from a listed Debian package
 #                       (scripts/check-tools; part of make check)

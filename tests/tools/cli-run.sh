@@ -13,7 +13,8 @@
 #       the broken stub: fails naming every script that passed.
 #   cli-run.sh exempt SCRIPT
 #       true when SCRIPT's first comment line starts with "# data-only:"
-#       (it checks only the data files with xmllint/xsltproc).
+#       (it checks only the data files with xmllint/xsltproc, or only a
+#       test tool on files it writes).
 set -u
 
 name() { basename "$1" .sh; }
