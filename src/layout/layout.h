@@ -75,6 +75,7 @@ typedef struct lay_block {
     const double *widths;      /* relative widths, or NULL */
     int nwidths;
     const char *caption;
+    bool no_rules;             /* rules="none": no rules, no header fill */
     /* row */
     bool head;                 /* row inside thead */
     /* cell */

@@ -372,9 +372,14 @@ static int read_rows(rd *r, xmlNodePtr grp, bool head, lay_block ***tail)
 
 static int read_table(rd *r, xmlNodePtr n, lay_block *b)
 {
-    static const char *const attrs[] = {"id", "widths", "caption", NULL};
-    if (check_attrs(r, n, attrs) || read_id(r, n, &b->id))
+    static const char *const attrs[] = {"id", "widths", "caption", "rules",
+                                        NULL};
+    static const char *const rules[] = {"rows", "none", NULL};
+    int ru = 0;
+    if (check_attrs(r, n, attrs) || read_id(r, n, &b->id) ||
+        attr_enum(r, n, "rules", rules, &ru))
         return -1;
+    b->no_rules = ru == 1;
     b->caption = attr(r, n, "caption");
     const char *w = attr(r, n, "widths");
     if (w) {

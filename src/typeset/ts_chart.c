@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <string.h>
 
-static const float cur_rgb[3] = {0.16f, 0.38f, 0.62f};
-static const float prev_rgb[3] = {0.68f, 0.78f, 0.89f};
+/* House style (doc/husstil.md), the same colours as the HTML: this year
+ * #0b3c6e (11:1 on white), last year slate #6f8196 (4.0:1 on white, 2.8:1
+ * against this year's bar), so both years stay visible (WCAG 1.4.11). */
+static const float cur_rgb[3] = {0.043f, 0.235f, 0.431f};
+static const float prev_rgb[3] = {0.435f, 0.506f, 0.588f};
 static const float axis_rgb[3] = {0.35f, 0.35f, 0.35f};
 
 /* Swedish number: "1 250", "4,5". NBSP keeps the groups together. */
@@ -225,7 +228,9 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
             if (pl > 0)
                 ts_ops_append(&ops, rect(c, bar_x, py, pl, prev_h, prev_rgb));
             sv_number(b->previous, num, sizeof num);
-            vl = text_lines(c, num, bar_x + pl + 4, value_w + 50, size - 1.5,
+            snprintf(numu, sizeof numu, "%s%s%s", num, ch->unit ? " " : "",
+                     ch->unit ? ch->unit : "");
+            vl = text_lines(c, numu, bar_x + pl + 4, value_w + 50, size - 1.5,
                             TS_REGULAR, LA_LEFT, &nn);
             if (nn > 0) {
                 ts_op *pv = ts_ops_shift(vl[0].ops, 0,

@@ -8,8 +8,16 @@
 #define PAD_X 4.0
 #define PAD_Y 3.0
 
-static const float grid[3] = {0.55f, 0.55f, 0.55f};
-static const float head_fill[3] = {0.87f, 0.91f, 0.95f};
+/* House style (doc/husstil.md): horizontal rules only; a hairline in
+ * light grey between rows, a heavier dark rule under the header and at
+ * the table's end; the header row on a light fill. */
+/* the HTML's colours: --linje #9aa8b8, --accent #0b3c6e, --yta #e9eff6 */
+static const float rule_light[3] = {0.604f, 0.659f, 0.722f};
+static const float rule_dark[3] = {0.043f, 0.235f, 0.431f};
+static const float head_fill[3] = {0.914f, 0.937f, 0.965f};
+#define RULE_ROW 0.4
+#define RULE_HEAD 1.0
+#define RULE_END 0.7
 
 typedef struct cell {
     const lay_block *b;
@@ -18,16 +26,70 @@ typedef struct cell {
     int n;
 } cell;
 
+/* The longest word of each column's cells, bold in header rows (hw) and
+ * regular in the body (bw): a header never hyphenates, so its column must
+ * be at least hw wide; a column narrower than bw breaks a word. */
+static void long_words(ts_ctx *c, const lay_block *t, int ncols, double *hw,
+                       double *bw, double size)
+{
+    for (const lay_block *row = t->child; row; row = row->next) {
+        int col = 0;
+        for (const lay_block *ce = row->child; ce; ce = ce->next) {
+            if (ce->colspan == 1 && col < ncols) {
+                ts_style st = {0};
+                st.face = row->head ? TS_BOLD : TS_REGULAR;
+                st.size = size;
+                double lw;
+                ts_para_natural(c, ce->inl, &st, &lw);
+                double *m = row->head ? hw : bw;
+                if (lw + 2 * PAD_X > m[col])
+                    m[col] = lw + 2 * PAD_X;
+            }
+            col += ce->colspan;
+        }
+    }
+}
+
+/* Widen the columns whose header word does not fit, taking the room from
+ * the columns that have some to spare above both their header word and
+ * their longest body word, in proportion to that spare. */
+static void fit_heads(int ncols, double *w, const double *hw,
+                      const double *bw)
+{
+    double need = 0, spare = 0, sp[64];
+    for (int i = 0; i < ncols; i++) {
+        double fl = bw[i] < w[i] ? bw[i] : w[i];
+        if (hw[i] > fl)
+            fl = hw[i];
+        sp[i] = w[i] > fl ? w[i] - fl : 0;
+        if (w[i] < hw[i])
+            need += hw[i] - w[i];
+        spare += sp[i];
+    }
+    if (need <= 0 || spare <= 0)
+        return;
+    double take = need < spare ? need : spare;
+    for (int i = 0; i < ncols; i++) {
+        if (w[i] < hw[i])
+            w[i] += (hw[i] - w[i]) * take / need;
+        else
+            w[i] -= sp[i] * take / spare;
+    }
+}
+
 static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
                     double size)
 {
     double W = c->body_w;
+    double hw[64] = {0}, bw[64] = {0};
+    long_words(c, t, ncols, hw, bw, size);
     if (t->widths) {
         double sum = 0;
         for (int i = 0; i < ncols; i++)
             sum += t->widths[i];
         for (int i = 0; i < ncols; i++)
             w[i] = t->widths[i] / sum * W;
+        fit_heads(ncols, w, hw, bw);
         return;
     }
     /* automatic: from the natural and the longest-word width of each
@@ -72,10 +134,11 @@ static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
         else
             w[i] = minw[i] * W / sm;
     }
+    fit_heads(ncols, w, hw, bw);
 }
 
 static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
-                   double width)
+                   double width, const float rgb[3])
 {
     ts_op *l = ts_op_new(c, OP_LINE);
     l->x = x1;
@@ -83,8 +146,8 @@ static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
     l->x2 = x2;
     l->y2 = y2;
     l->width = width;
-    memcpy(l->rgb, grid, sizeof grid);
-    l->sid = 0;                       /* the grid is an artifact */
+    memcpy(l->rgb, rgb, sizeof l->rgb);
+    l->sid = 0;                       /* a rule is an artifact */
     return l;
 }
 
@@ -205,7 +268,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             if (!row->head && info->first_body < 0)
                 info->first_body = c->nitems - 1;
             ts_op *ops = NULL;
-            if (row->head) {
+            if (row->head && !t->no_rules) {
                 ts_op *r = ts_op_new(c, OP_RECT);
                 r->sid = 0;                   /* a fill: artifact */
                 r->x = x[0];
@@ -219,16 +282,26 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
                 if (k < cells[i].n)
                     ts_ops_append(&ops, ts_ops_shift(cells[i].ln[k].ops, 0,
                                                     top));
-            /* grid: verticals at the cells' edges, a line above the row
-             * and one below it */
-            for (int i = 0; i < nc; i++)
-                ts_ops_append(&ops, line(c, x[cells[i].col], 0,
-                                         x[cells[i].col], h, 0.5));
-            ts_ops_append(&ops, line(c, x[ncols], 0, x[ncols], h, 0.5));
-            if (k == 0)
-                ts_ops_append(&ops, line(c, x[0], 0, x[ncols], 0, 0.5));
-            if (k == m - 1)
-                ts_ops_append(&ops, line(c, x[0], h, x[ncols], h, 0.5));
+            /* rules: a dark one above a table without a header, under
+             * the header and under the last row; a light one between
+             * rows; no verticals */
+            if (!t->no_rules) {
+                bool last_head = row->head && (!row->next || !row->next->head);
+                if (k == 0 && row == t->child && !row->head)
+                    ts_ops_append(&ops, line(c, x[0], 0, x[ncols], 0,
+                                             RULE_END, rule_dark));
+                if (k == m - 1) {
+                    if (last_head)
+                        ts_ops_append(&ops, line(c, x[0], h, x[ncols], h,
+                                                 RULE_HEAD, rule_dark));
+                    else if (!row->next)
+                        ts_ops_append(&ops, line(c, x[0], h, x[ncols], h,
+                                                 RULE_END, rule_dark));
+                    else if (!row->head)
+                        ts_ops_append(&ops, line(c, x[0], h, x[ncols], h,
+                                                 RULE_ROW, rule_light));
+                }
+            }
             it->ops = ops;
             if (row->head) {
                 ts_ops_append(head_tail, ts_ops_copy(c, ops, 0, info->head_h));

@@ -1,0 +1,64 @@
+#!/bin/sh
+# The house style (doc/husstil.md) as the PDFs draw it: tables with
+# horizontal rules only (no vertical line in a report), a heavier rule under
+# each header row on a light fill, header words never broken; chart bars of
+# both years with at least 3:1 contrast on white and the unit on every value
+# label. The content streams are read uncompressed (qpdf --qdf) by
+# tests/tools/pdf_ritning.py.
+. "$(dirname "$0")/../tools/pdf_testlib.sh"
+R=$ROOT/tests/tools/pdf_ritning.py
+S=$ROOT/samples/gr-2019
+export SOURCE_DATE_EPOCH=1700000000
+
+# --- a report: one table per part that has rows --------------------------
+for f in ale goteborg-angered; do
+    P=$T/$f.pdf
+    "$VB" pdf -o "$P" "$S/$f.xml" 2>"$T/err" || { fail "$f: ingen PDF: $(cat "$T/err")"; continue; }
+    qpdf --qdf --object-streams=disable "$P" "$T/$f.qdf"
+    python3 "$R" linjer "$T/$f.qdf" > "$T/$f.lin"
+    python3 "$R" ytor "$T/$f.qdf" > "$T/$f.ytor"
+    v=$(awk '$1 == $3 && $2 != $4' "$T/$f.lin" | wc -l)
+    [ "$v" -eq 0 ] || fail "$f: $v lodräta linjer; tabellerna ska bara ha vågräta"
+    # expected tables: members always; training efforts and deviations when
+    # the report lists any
+    n=1
+    [ "$(xmllint --xpath "count(//*[local-name()='insats'])" "$S/$f.xml")" -gt 0 ] && n=$((n + 1))
+    [ "$(xmllint --xpath "count(//*[local-name()='avvikelse'])" "$S/$f.xml")" -gt 0 ] && n=$((n + 1))
+    heavy=$(awk '$2 == $4 && $5 >= 0.9' "$T/$f.lin" | wc -l)
+    [ "$heavy" -ge "$n" ] || fail "$f: $heavy kraftiga linjer under rubrikrader, väntade minst $n (en per tabell)"
+    fills=$(awk '$8 < 1.3' "$T/$f.ytor" | wc -l)
+    [ "$fills" -ge "$n" ] || fail "$f: $fills ljusa rubrikrader, väntade minst $n"
+done
+
+# --- the yearbook --------------------------------------------------------
+Y=$T/arsbok.pdf
+"$VB" arsbok "$S/arsbok.xml" -o "$Y" 2>"$T/err" || fail "årsboken: ingen PDF: $(tail -2 "$T/err")"
+pdf_ok "$Y"
+qpdf --qdf --object-streams=disable "$Y" "$T/y.qdf"
+python3 "$R" linjer "$T/y.qdf" > "$T/y.lin"
+python3 "$R" ytor "$T/y.qdf" > "$T/y.ytor"
+# the only upright lines are the charts' axes (0.6 pt, grey)
+v=$(awk '$1 == $3 && $2 != $4 && !($5 == 0.60 && $6 == 0.350)' "$T/y.lin" | wc -l)
+[ "$v" -eq 0 ] || fail "årsboken: $v lodräta tabellinjer"
+# every filled shape that is not a light header fill is a bar or a legend
+# swatch: at least 3:1 against white (WCAG 1.4.11)
+awk '$8 >= 1.3 && $8 < 3 { print "  " $5, $6, $7, "kontrast " $8 ":1" }' "$T/y.ytor" | sort -u > "$T/svaga"
+[ -s "$T/svaga" ] && fail "årsboken: staplar med för svag kontrast mot vitt: $(cat "$T/svaga")"
+bars=$(awk '$8 >= 3' "$T/y.ytor" | awk '{ print $5, $6, $7 }' | sort -u | wc -l)
+[ "$bars" -ge 2 ] || fail "årsboken: väntade staplar i två färger (i år, förra året), fann $bars"
+# value labels: with last year's figures each group has two bars in "Möten
+# per grupp"; every value label carries the unit, no bare number on a line
+pdftotext -layout "$Y" "$T/y.txt"
+awk '/^Möten per grupp/ { on = 1; next } on && /^(Utbildningsinsatser|Avvikelser)$/ { on = 0 } on' "$T/y.txt" > "$T/moten.txt"
+bare=$(grep -c -E '^ *[0-9]+ *$' "$T/moten.txt")
+[ "$bare" -eq 0 ] || fail "årsboken: $bare värden i diagrammet Möten per grupp saknar enhet"
+# one label per bar: with two years more labels than the manifest has groups
+g=$(xmllint --xpath "count(//*[local-name()='grupp'])" "$S/arsbok.xml")
+nu=$(grep -c -E '[0-9]+ st\.' "$T/moten.txt")
+[ "$nu" -gt "$g" ] || fail "årsboken: $nu värden med enhet i Möten per grupp, väntade fler än $g (två år)"
+# header words are whole (never hyphenated, never cut)
+grep -q -E 'Verksamheter +Status +Systemfel' "$T/y.txt" ||
+    fail "årsboken: rubrikraden i systemfelstabellen är bruten"
+grep -q -E 'Deltagare +Deltagare +Avvikelser +Avvikelser' "$T/y.txt" ||
+    fail "årsboken: rubrikraden i tabellen per grupp är bruten"
+finish
