@@ -35,6 +35,9 @@ typedef struct ts_op {
                                  of text: the pair kerning after its glyph
                                  in 1/1000 em (negative: the next glyph
                                  closer), already in the op's width */
+    const char *actual;       /* OP_TEXT: NULL, or the text a reader should
+                                 copy out instead of text (PDF ActualText),
+                                 UTF-8 */
     const char *dest;         /* OP_LINK: the id it points to */
     int sid;                  /* the structure node (ts_result.snodes) the
                                  op belongs to; 0 = an artifact (running

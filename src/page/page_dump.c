@@ -30,8 +30,10 @@ char *ts_dump(const ts_result *r)
         for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
             switch (o->kind) {
             case OP_TEXT:
-                fprintf(f, "  text f%d %s %s %s \"%s\"\n", o->face,
-                        num(a, o->size), num(b, o->x), num(c, o->y), o->text);
+                fprintf(f, "  text f%d %s %s %s \"%s\"%s%s%s\n", o->face,
+                        num(a, o->size), num(b, o->x), num(c, o->y), o->text,
+                        o->actual ? " actual \"" : "",
+                        o->actual ? o->actual : "", o->actual ? "\"" : "");
                 break;
             case OP_LINE:
             case OP_RECT:

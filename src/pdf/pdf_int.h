@@ -37,7 +37,8 @@ int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
 void pdf_set_err(pdf_state *st, const char *fmt, ...);
 
 /* pdf_text.c: draws a text op in the open text object (font and colour
- * set), as a TJ array with the op's kerning when it has any. */
+ * set), as a TJ array with the op's kerning when it has any, inside an
+ * ActualText span when the op has an actual text. */
 void pdf_show_text(HPDF_Page page, const ts_op *o);
 
 #endif

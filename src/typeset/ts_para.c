@@ -379,9 +379,19 @@ static bool is_combining(uint32_t cp)
            (cp >= 0x20D0 && cp <= 0x20FF);
 }
 
-/* Emits the ops of one line: characters [from, to), plus a hyphen. */
+/* Text extraction (pdftotext and the readers built on poppler) takes a
+ * '-' at the end of a line followed by more text for a hyphen the
+ * typesetter added, drops it and joins the lines. That is right for our
+ * added hyphens (drawn as a plain '-'), but a hyphen that is part of the
+ * word ("Askim-|Frölunda-Högsbo") would be lost: such a hyphen gets its
+ * own op whose copied text is "--", so one hyphen is left after the join
+ * ("Askim-Frölunda-Högsbo"). */
+#define TS_REAL_HYPHEN_TEXT "--"
+
+/* Emits the ops of one line: characters [from, to), plus a hyphen; more
+ * when the paragraph goes on after the line. */
 static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
-                         double x0, double width)
+                         bool more, double x0, double width)
 {
     ts_ctx *c = p->c;
     const ts_para_opts *o = p->o;
@@ -421,6 +431,9 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         break;
     default: break;
     }
+    /* a real hyphen ends the line and the paragraph goes on */
+    bool real_hyphen = more && !hyphen && to > from &&
+                       p->a[to - 1].cp == '-' && (p->a[to - 1].fl & F_BREAK);
     ts_op **tail = &ln.ops;
     int k = from;
     while (k < to) {
@@ -439,7 +452,8 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         double rw = 0;
         int m = k;
         while (m < to && p->a[m].st == st && blen < sizeof buf - 8 &&
-               !(justify && (p->a[m].fl & F_SPACE))) {
+               !(justify && (p->a[m].fl & F_SPACE)) &&
+               !(real_hyphen && m == to - 1 && m > k)) {
             if (!(p->a[m].fl & (F_SHY | F_BR))) {  /* invisible here */
                 blen += vb_utf8_encode(p->a[m].cp, buf + blen);
                 kern[nk] = m + 1 < to ? p->a[m].kern : 0;
@@ -464,6 +478,8 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         op->y = ln.baseline;
         memcpy(op->rgb, s->rgb, sizeof op->rgb);
         op->text = ts_strndup(c, buf, blen);
+        if (real_hyphen && k == to - 1)
+            op->actual = TS_REAL_HYPHEN_TEXT;
         if (kerned) {
             short *kk = ts_alloc(c, sizeof(short) * (size_t)nk);
             memcpy(kk, kern, sizeof(short) * (size_t)nk);
@@ -922,7 +938,8 @@ int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
     for (int k = 0; k < ls.n; k++) {
         double indent = k == 0 ? o->indent_first : o->indent_rest;
         out[k] = emit_line(&p, ls.a[k].from, ls.a[k].end, ls.a[k].hyphen,
-                           ls.a[k].last, o->x + indent, line_w(&p, k));
+                           ls.a[k].last, k + 1 < ls.n, o->x + indent,
+                           line_w(&p, k));
     }
     ts_scratch_reset(c);      /* the breaker's arrays, not its lines */
     *lines = out;
@@ -981,7 +998,7 @@ ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
             push(&p, 0x2026, &es, 0);
         }
     }
-    return emit_line(&p, 0, p.n, false, true, o->x, o->width);
+    return emit_line(&p, 0, p.n, false, true, false, o->x, o->width);
 }
 
 double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
