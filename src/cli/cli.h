@@ -17,6 +17,16 @@
 #define VB_EXIT_USAGE 2		/* wrong usage */
 #define VB_EXIT_SYSTEM 3	/* the program itself cannot run */
 
+/* The one rule from findings to exit status, in every command (exit.c):
+ * the worst finding decides. A warning is 0; an error ("fel") is 1, and
+ * so is an input that cannot be read (VB_S_READ: that file is not
+ * valid); any other system error (writing an output, the program's own
+ * data, the renderer) is 3. Across several files or findings the worse
+ * status wins: 3 over 1 over 0. */
+int vb_exit_for(enum vb_diag_code code);
+int vb_exit_status(const struct vb_diags *d);
+int vb_exit_worse(int a, int b);
+
 /* Finds the data folder: $VASTBUS_DATA, else the build tree the program
  * runs from, else the installed share/vastbus, and opens a context on it
  * (src/pipeline/pipeline.h). 0 or -1 (message printed: this is the

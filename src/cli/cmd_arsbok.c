@@ -205,10 +205,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		fprintf(stderr, "Ingen årsbok gjord: %s.\n",
 			vb_diags_has(&md, VB_S_DATA) ? "programmets datafiler saknas"
 						     : "rätta felen i manifestet först");
-		/* Like validera: an unreadable input is "not made" (1); only
-		 * the program's own data failing is a system error (3). */
-		rc = vb_diags_has(&md, VB_S_DATA) ? VB_EXIT_SYSTEM
-						  : VB_EXIT_INVALID;
+		rc = vb_exit_worse(VB_EXIT_INVALID, vb_exit_status(&md));
 		vb_diags_free(&md);
 		return rc;
 	}
@@ -271,8 +268,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		html ? html : "");
 	rc = invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
 done:
-	if (md.worst >= VB_LEVEL_SYSERR)
-		rc = VB_EXIT_SYSTEM;
+	rc = vb_exit_worse(rc, vb_exit_status(&md));
 	vb_diags_print(&md, stderr);
 	if (rc == VB_EXIT_INVALID && md.worst >= VB_LEVEL_ERROR)
 		fputs("Ingen årsbok gjord: rätta felen i manifestet först.\n", stderr);

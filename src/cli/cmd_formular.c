@@ -677,11 +677,12 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 		if (pd.worst >= VB_LEVEL_ERROR && (prev == NULL || r == NULL ||
 		    vb_diags_has(&pd, VB_E_NOT_REPORT))) {
 			vb_diags_print(&pd, stderr);
+			rc = vb_exit_worse(VB_EXIT_INVALID, vb_exit_status(&pd));
 			vb_diags_free(&pd);
 			xmlFreeDoc(prev);
 			vb_diags_free(&d);
 			free(year);
-			return VB_EXIT_INVALID;
+			return rc;
 		}
 		vb_diags_free(&pd);
 		if (year == NULL) {
@@ -721,15 +722,14 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 		fill(&page, tpl, vars, NELEMS(vars));
 		if (out == NULL) {
 			fwrite(page.p, 1, page.n, stdout);
-		} else if (vb_write_output(out, page.p, page.n, &d) != 0) {
-			rc = VB_EXIT_INVALID;
+		} else {
+			vb_write_output(out, page.p, page.n, &d);
 		}
 		free(page.p);
 		free(data);
 	}
 	vb_diags_print(&d, stderr);
-	if (rc == VB_EXIT_OK && d.worst >= VB_LEVEL_SYSERR)
-		rc = VB_EXIT_SYSTEM;
+	rc = vb_exit_worse(rc, vb_exit_status(&d));
 	vb_diags_free(&d);
 	free(report);
 	free(xslt);

@@ -299,7 +299,7 @@ vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 	} else if (vb_write_atomic(out, text, strlen(text)) != 0) {
 		fprintf(stderr, "vastbus mall: kan inte skriva %s: %s\n", out,
 			vb_strerror_sv(errno));
-		rc = VB_EXIT_INVALID;
+		rc = VB_EXIT_SYSTEM;	/* a failed write, as vb_exit_for() */
 	}
 	free(text);
 	return rc;

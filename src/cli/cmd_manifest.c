@@ -432,7 +432,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 		if (vb_plan_check(&plan, &wd) > 0 ||
 		    vb_plan_write(&plan, data, lens, &wd) != 0) {
 			vb_diags_print(&wd, stderr);
-			rc = VB_EXIT_SYSTEM;
+			rc = vb_exit_worse(VB_EXIT_INVALID, vb_exit_status(&wd));
 		} else {
 			size_t found = 0;
 			for (size_t i = 0; i < ab.n; i++)

@@ -80,6 +80,7 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 		rc = VB_EXIT_OK;
 	free(pdf);
 done:
+	rc = vb_exit_worse(rc, vb_exit_status(&d));
 	vb_diags_print(&d, stderr);
 	vb_diags_free(&d);
 	xmlFreeDoc(doc);

@@ -141,8 +141,7 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 	}
 	rc = invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
 done:
-	if (md.worst >= VB_LEVEL_SYSERR)
-		rc = VB_EXIT_SYSTEM;
+	rc = vb_exit_worse(rc, vb_exit_status(&md));
 	vb_diags_print(&md, stderr);
 	if (ab == NULL)
 		fputs("Ingen statistik skriven: rätta felen i manifestet först.\n",

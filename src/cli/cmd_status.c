@@ -169,8 +169,7 @@ vb_cmd_status(struct vb_ctx *ctx, int argc, char **argv)
 	if (ab == NULL) {
 		fputs("Inget läge att visa: rätta felen i manifestet först.\n",
 		      stderr);
-		rc = vb_diags_has(&md, VB_S_DATA) ? VB_EXIT_SYSTEM
-						  : VB_EXIT_INVALID;
+		rc = vb_exit_worse(VB_EXIT_INVALID, vb_exit_status(&md));
 		vb_diags_free(&md);
 		return rc;
 	}

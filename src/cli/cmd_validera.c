@@ -55,6 +55,7 @@ vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv)
 	struct vb_inputs in = { 0 };
 	vb_inputs_expand(&in, argv + optind, argc - optind);
 	size_t valid = 0, warnings = 0;
+	int worst = VB_EXIT_OK;
 	for (size_t i = 0; i < in.n; i++) {
 		struct vb_diags d;
 		vb_diags_init(&d, in.v[i]);
@@ -66,12 +67,14 @@ vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv)
 		for (size_t k = 0; k < d.n; k++)
 			if (vb_diag_level(d.v[k].code) == VB_LEVEL_WARNING)
 				warnings++;
+		worst = vb_exit_worse(worst, vb_exit_status(&d));
 		vb_diags_print(&d, stdout);
 		vb_diags_free(&d);
 	}
 	if (!quiet)
 		vb_print_summary(stdout, in.n, valid, warnings);
-	int rc = valid == in.n ? VB_EXIT_OK : VB_EXIT_INVALID;
+	int rc = vb_exit_worse(valid == in.n ? VB_EXIT_OK : VB_EXIT_INVALID,
+			       worst);
 	if (in.n == 0) {
 		fputs("vastbus validera: inga .xml-filer hittades\n", stderr);
 		rc = VB_EXIT_INVALID;

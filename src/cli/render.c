@@ -80,7 +80,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 	if (dir && !is_dir(dir) && mkdir(dir, 0777) != 0) {
 		fprintf(stderr, "vastbus %s: kan inte skapa katalogen %s: %s\n",
 			be->cmd, dir, vb_strerror_sv(errno));
-		return VB_EXIT_INVALID;
+		return VB_EXIT_SYSTEM;	/* as a write that fails */
 	}
 	struct vb_inputs in = { 0 };
 	vb_inputs_expand(&in, argv + optind, argc - optind);
@@ -105,6 +105,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 
 	void *state = NULL;
 	size_t done = 0, warnings = 0, skipped = 0;
+	int worst = VB_EXIT_OK;
 	for (size_t i = 0; i < in.n; i++) {
 		struct vb_diags d;
 		vb_diags_init(&d, in.v[i]);
@@ -138,6 +139,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 		for (size_t k = 0; k < d.n; k++)
 			if (vb_diag_level(d.v[k].code) == VB_LEVEL_WARNING)
 				warnings++;
+		worst = vb_exit_worse(worst, vb_exit_status(&d));
 		vb_diags_print(&d, stderr);
 		vb_diags_free(&d);
 	}
@@ -150,5 +152,5 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 			n == 1 ? "fil" : "filer");
 	(void)warnings;
 	vb_inputs_free(&in);
-	return done == n ? VB_EXIT_OK : VB_EXIT_INVALID;
+	return vb_exit_worse(done == n ? VB_EXIT_OK : VB_EXIT_INVALID, worst);
 }

@@ -100,6 +100,7 @@ typedef struct lay_doc {
     double page_w, page_h;                 /* points */
     double margin_top, margin_bottom, margin_left, margin_right;
     const char *font_family;
+    long font_line;                        /* <font family>'s line, or 0 */
     double font_size, line_height;         /* points, factor */
     lay_inline *header[3], *footer[3];     /* left, center, right */
     lay_block *body;

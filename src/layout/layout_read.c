@@ -742,6 +742,7 @@ static int read_document(rd *r, xmlNodePtr root)
                     return fail(r, c, "family=\"%s\" är inget typsnittsnamn",
                                 fam);
                 d->font_family = fam;
+                d->font_line = xmlGetLineNo(c);
             }
             const char *lh = attr(r, c, "line-height");
             if (lh && (lay_parse_number(lh, &d->line_height) ||

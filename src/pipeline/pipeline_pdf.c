@@ -37,8 +37,15 @@ render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
 	ts_result *pages = NULL;
 	lay_arena *arena = NULL;
 	unsigned char *pdf = NULL;
-	if (ts_typeset(doc, &pages, &arena, &err) != 0 ||
-	    pdf_write(pages, &pdf, len, &err) != 0) {
+	if (ts_typeset_at(doc, &pages, &arena, &line, &err) != 0 &&
+	    line > 0 && from == VB_LAYOUT_USER) {
+		/* The tree asked for something this machine cannot give
+		 * (a font family): the user's to change, on that line. */
+		vb_diag(d, VB_E_LAYOUT, line, "%s", err);
+		free(err);
+		pdf = NULL;
+		*len = 0;
+	} else if (pages == NULL || pdf_write(pages, &pdf, len, &err) != 0) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
 		free(err);
 		pdf = NULL;

@@ -94,6 +94,7 @@ typedef struct ts_table_info {
 typedef struct ts_ctx {
     jmp_buf jb;
     char *err;
+    long errline;             /* the tree's line at fault (ts_fail_at), or 0 */
     lay_arena *keep;          /* lives for the whole run */
     lay_arena *arena;         /* lives for one pass */
     lay_arena *prev_arena;    /* the previous pass's page numbers only */
@@ -142,6 +143,9 @@ typedef struct ts_ctx {
 
 /* ts_main.c */
 _Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...);
+/* A fault of the layout tree itself, on its line (e.g. <font> naming a
+ * family that is not installed), not of the machine. */
+_Noreturn void ts_fail_at(ts_ctx *c, long line, const char *fmt, ...);
 void *ts_alloc(ts_ctx *c, size_t n);          /* per pass, zeroed */
 void *ts_alloc_keep(ts_ctx *c, size_t n);     /* whole run, zeroed */
 void *ts_alloc_scratch(ts_ctx *c, size_t n);  /* until the paragraph ends */

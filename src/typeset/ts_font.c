@@ -90,15 +90,18 @@ static void find_face(ts_ctx *c, int id, ts_face *f)
             f->absent = true;
             return;
         }
+        /* The family the tree named in <font> is the tree's fault (its
+         * line); the default family missing is the installation's. */
+        long line = c->doc->font_line;
         if (!fam_ok)
-            ts_fail(c, "typsnittet \"%s\" finns inte installerat (fontconfig "
-                    "föreslog \"%s\"); installera det, t.ex. paketet "
-                    "fonts-liberation2", family, found);
+            ts_fail_at(c, line, "typsnittet \"%s\" finns inte installerat "
+                       "(fontconfig föreslog \"%s\"); installera det, t.ex. "
+                       "paketet fonts-liberation2", family, found);
         if (!tt)
-            ts_fail(c, "typsnittet \"%s\" (%s) är inget TrueType-typsnitt",
-                    family, face_names[style]);
-        ts_fail(c, "typsnittet \"%s\" saknar snittet %s", family,
-                face_names[style]);
+            ts_fail_at(c, line, "typsnittet \"%s\" (%s) är inget "
+                       "TrueType-typsnitt", family, face_names[style]);
+        ts_fail_at(c, line, "typsnittet \"%s\" saknar snittet %s", family,
+                   face_names[style]);
     }
     char *keep = ts_alloc_keep(c, strlen((const char *)file) + 1);
     memcpy(keep, (const char *)file, strlen((const char *)file) + 1);

@@ -12,17 +12,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-_Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...)
+static _Noreturn void fail_v(ts_ctx *c, long line, const char *fmt,
+                             va_list ap)
 {
     if (!c->err) {
         char msg[1024];
-        va_list ap;
-        va_start(ap, fmt);
         vsnprintf(msg, sizeof msg, fmt, ap);
-        va_end(ap);
         c->err = strdup(msg);
+        c->errline = line;
     }
     longjmp(c->jb, 1);
+}
+
+_Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(c, 0, fmt, ap);
+}
+
+_Noreturn void ts_fail_at(ts_ctx *c, long line, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fail_v(c, line, fmt, ap);
 }
 
 void *ts_alloc(ts_ctx *c, size_t n)
@@ -115,9 +128,17 @@ static ts_result *pass(ts_ctx *c)
 int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
                char **err)
 {
+    long line;
+    return ts_typeset_at(doc, res, arena, &line, err);
+}
+
+int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
+                  long *errline, char **err)
+{
     *res = NULL;
     *arena = NULL;
     *err = NULL;
+    *errline = 0;
     ts_ctx *c = calloc(1, sizeof *c);
     if (!c) {
         *err = strdup("slut på minne");
@@ -126,6 +147,7 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
     c->doc = doc;
     if (setjmp(c->jb)) {
         *err = c->err ? c->err : strdup("slut på minne");
+        *errline = c->err ? c->errline : 0;
         lay_arena_free(c->arena);
         lay_arena_free(c->prev_arena);
         lay_arena_free(c->scratch);

@@ -15,4 +15,10 @@
 int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
                char **err);
 
+/* As ts_typeset, and on failure *errline tells whose fault it is: the
+ * line of the tree's element at fault (a <font> family that is not
+ * installed or lacks a style), or 0 for a fault of the machine. */
+int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
+                  long *errline, char **err);
+
 #endif

@@ -408,7 +408,10 @@ vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
 
 	if (strstr(rest, "No matching global declaration")) {
 		const xmlNs *ns = node ? node->ns : NULL;
-		vb_diag(d, VB_E_NOT_REPORT, line,
+		/* "filen är inte en årsberättelse" would be wrong for a
+		 * layout tree (vastbus sats): there the detail says it all. */
+		vb_diag(d, kind == VB_DOC_LAYOUT ? VB_E_LAYOUT : VB_E_NOT_REPORT,
+			line,
 			"rotelementet är <%s>%s%s%s; %s", ename,
 			ns ? " i namnrymden '" : " utan namnrymd",
 			ns ? (const char *)ns->href : "", ns ? "'" : "",
