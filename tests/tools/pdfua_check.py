@@ -3,6 +3,8 @@
 rules vastbus relies on (Debian has no PDF/UA or PDF/A validator).
 
     python3 tests/tools/pdfua_check.py FILE.pdf ...
+    python3 tests/tools/pdfua_check.py --regler        (the rules)
+    python3 tests/tools/pdfua_check.py --figurer FILE.pdf   (each Figure's /Alt)
 
 Reads each PDF through `qpdf --json` (objects with their decoded stream
 data) and parses the page content streams itself. Prints one line per
@@ -757,13 +759,25 @@ def xmp_props(root):
 
 
 def main(argv):
+    if len(argv) == 3 and argv[1] == "--figurer":
+        # each Figure's /Alt, one a line in reading order (tests/cli/pdf_taggad.sh)
+        try:
+            c = Checker(argv[2])
+            c.run()
+        except Unreadable as e:
+            print("%s: %s" % (argv[2], e), file=sys.stderr)
+            return 2
+        for eid in c.order:
+            if c.elems[eid]["std"] == "Figure":
+                print(" ".join(text(c.doc.get(c.elems[eid]["obj"].get("/Alt"))).split()))
+        return 0
     if len(argv) > 1 and argv[1] == "--regler":
         for rule, what in RULES:
             print("%-20s %s" % (rule, what))
         return 0
     files = argv[1:]
     if not files or any(f.startswith("-") for f in files):
-        print("användning: pdfua_check.py [--regler] FIL.pdf …", file=sys.stderr)
+        print("användning: pdfua_check.py FIL.pdf … | --regler | --figurer FIL.pdf", file=sys.stderr)
         return 2
     status = 0
     for path in files:
