@@ -199,6 +199,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	int rc = VB_EXIT_INVALID;
 	char *pdfname = NULL;
 	xmlDocPtr indata = NULL;
+	int too_much = 0;
 	struct vb_arsbok *ab = vb_sasong_open(ctx, mpath, &md);
 	if (ab == NULL) {
 		vb_diags_print(&md, stderr);
@@ -214,6 +215,11 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	 * and one year before the next; their reports are checked quietly. */
 	if (vb_sasong_chain(ctx, ab, &md, stderr) != 0)
 		goto done;
+	/* Before any report is read: the whole run's input is bounded. */
+	if (vb_sasong_budget(ab, &md) != 0) {
+		too_much = 1;
+		goto done;
+	}
 	/* Checked now that last year's reports are known too. */
 	plan_outputs(&plan, ab, pdfname, html);
 	if (vb_plan_check(&plan, &md) > 0)
@@ -270,7 +276,9 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 done:
 	rc = vb_exit_worse(rc, vb_exit_status(&md));
 	vb_diags_print(&md, stderr);
-	if (rc == VB_EXIT_INVALID && md.worst >= VB_LEVEL_ERROR)
+	if (too_much)
+		fputs("Ingen årsbok gjord: för mycket indata.\n", stderr);
+	else if (rc == VB_EXIT_INVALID && md.worst >= VB_LEVEL_ERROR)
 		fputs("Ingen årsbok gjord: rätta felen i manifestet först.\n", stderr);
 	else if (rc == VB_EXIT_SYSTEM)
 		fputs("Ingen årsbok gjord.\n", stderr);

@@ -85,12 +85,17 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 	vb_outplan_init(&plan);
 	int rc = VB_EXIT_INVALID;
 	xmlDocPtr indata = NULL;
+	int too_much = 0;
 	char *csv = NULL, *all = NULL;
 	struct vb_arsbok *ab = vb_sasong_open(ctx, mpath, &md);
 	if (ab == NULL)
 		goto done;
 	if (vb_sasong_chain(ctx, ab, &md, stderr) != 0)
 		goto done;
+	if (vb_sasong_budget(ab, &md) != 0) {
+		too_much = 1;
+		goto done;
+	}
 	if (out) {
 		/* The CSV never replaces one of the files it reads. */
 		for (const struct vb_arsbok *y = ab; y; y = y->prev) {
@@ -146,6 +151,8 @@ done:
 	if (ab == NULL)
 		fputs("Ingen statistik skriven: rätta felen i manifestet först.\n",
 		      stderr);
+	else if (too_much)
+		fputs("Ingen statistik skriven: för mycket indata.\n", stderr);
 	vb_diags_free(&md);
 	if (indata)
 		xmlFreeDoc(indata);

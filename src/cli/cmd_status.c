@@ -164,8 +164,15 @@ vb_cmd_status(struct vb_ctx *ctx, int argc, char **argv)
 	struct vb_diags md;
 	vb_diags_init(&md, mpath);
 	struct vb_arsbok *ab = vb_sasong_open(ctx, mpath, &md);
+	int too_much = ab && vb_sasong_budget(ab, &md) != 0;
 	vb_diags_print(&md, stderr);
 	int rc;
+	if (too_much) {
+		fputs("Inget läge att visa: för mycket indata.\n", stderr);
+		vb_diags_free(&md);
+		vb_arsbok_free(ab);
+		return VB_EXIT_INVALID;
+	}
 	if (ab == NULL) {
 		fputs("Inget läge att visa: rätta felen i manifestet först.\n",
 		      stderr);

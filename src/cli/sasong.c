@@ -3,10 +3,14 @@
 #include "cli/sasong.h"
 
 #include <limits.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "util/alloc.h"
+#include "xml/load.h"
 
 struct vb_arsbok *
 vb_sasong_open(struct vb_ctx *ctx, const char *path, struct vb_diags *d)
@@ -120,6 +124,53 @@ vb_sasong_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, struct vb_diags *md,
 	for (size_t i = 0; i < nseen; i++)
 		free(seen[i]);
 	return rc;
+}
+
+/* Bytes a file adds to the run: its size when it is a regular file; 0
+ * for anything else and for a file over the per-file cap (both are
+ * refused unread, with their own message). */
+static uint64_t
+file_cost(const char *path)
+{
+	struct stat st;
+	if (path == NULL || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
+	uint64_t sz = (uint64_t)st.st_size;
+	return sz > VB_MAX_INPUT_BYTES ? 0 : sz;
+}
+
+int
+vb_sasong_budget(const struct vb_arsbok *ab, struct vb_diags *md)
+{
+	uint64_t total = 0;
+	size_t nrep = 0, nyears = 0;
+	for (const struct vb_arsbok *y = ab; y; y = y->prev) {
+		total += file_cost(y->path);
+		nyears++;
+		for (size_t i = 0; i < y->n; i++) {
+			uint64_t sz = file_cost(y->g[i].path);
+			total += sz;
+			nrep += sz > 0;
+		}
+	}
+	if (total <= VB_SASONG_MAX_BYTES)
+		return 0;
+	/* One decimal, Swedish comma; rounded up so that it never reads
+	 * as the bound itself. */
+	uint64_t tenths = (total * 10 + (1u << 20) - 1) >> 20;
+	char what[96];
+	if (nyears > 1)
+		snprintf(what, sizeof(what),
+			 "de %zu manifesten längs foregaende och deras %zu årsberättelser",
+			 nyears, nrep);
+	else
+		snprintf(what, sizeof(what),
+			 "manifestet och dess %zu årsberättelser", nrep);
+	vb_diag(md, VB_E_SCHEMA, 0,
+		"för mycket indata: %s är %llu,%llu MiB tillsammans; gränsen för indata till en årsbok är %u MiB i allt",
+		what, (unsigned long long)(tenths / 10),
+		(unsigned long long)(tenths % 10), VB_SASONG_MAX_BYTES >> 20);
+	return -1;
 }
 
 static size_t
