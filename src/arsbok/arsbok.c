@@ -13,6 +13,7 @@
 #include "check/check.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/space.h"
 
 /* ------------------------------------------------------------------ */
 /* small tree helpers                                                  */
@@ -42,22 +43,8 @@ collapse(const xmlChar *s)
 {
 	if (s == NULL)
 		return NULL;
-	size_t n = strlen((const char *)s);
-	char *out = vb_malloc(n + 1);
-	size_t j = 0;
-	int space = 0;
-	for (const char *p = (const char *)s; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = j > 0;
-			continue;
-		}
-		if (space)
-			out[j++] = ' ';
-		space = 0;
-		out[j++] = *p;
-	}
-	out[j] = '\0';
-	if (j == 0) {
+	char *out = vb_collapsed((const char *)s);
+	if (*out == '\0') {
 		free(out);
 		return NULL;
 	}

@@ -13,6 +13,7 @@
 
 #include "check/check_int.h"
 #include "util/alloc.h"
+#include "util/space.h"
 
 static const struct {
 	const char *name;
@@ -106,24 +107,6 @@ ck_line(xmlNodePtr n)
 	return l < 0 ? 0 : l;
 }
 
-void
-ck_collapse(char *s)
-{
-	char *o = s;
-	int space = 0;
-	for (const char *p = s; *p; p++) {
-		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
-			space = o != s;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = 0;
-		*o++ = *p;
-	}
-	*o = '\0';
-}
-
 char *
 ck_attr(xmlNodePtr n, const char *name)
 {
@@ -132,9 +115,8 @@ ck_attr(xmlNodePtr n, const char *name)
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	if (v == NULL)
 		return NULL;
-	char *s = vb_strdup((const char *)v);
+	char *s = vb_collapsed((const char *)v);
 	xmlFree(v);
-	ck_collapse(s);
 	return s;
 }
 
@@ -144,9 +126,8 @@ ck_text(xmlNodePtr n)
 	if (n == NULL)
 		return NULL;
 	xmlChar *v = xmlNodeGetContent(n);
-	char *s = vb_strdup(v ? (const char *)v : "");
+	char *s = vb_collapsed((const char *)v);
 	xmlFree(v);
-	ck_collapse(s);
 	return s;
 }
 

@@ -35,8 +35,6 @@ long ck_line(xmlNodePtr n);
  * the caller. */
 char *ck_attr(xmlNodePtr n, const char *name);
 char *ck_text(xmlNodePtr n);
-/* Collapses whitespace in s in place. */
-void ck_collapse(char *s);
 
 /* Strict parses; 0 on success, -1 when malformed. */
 int ck_parse_date(const char *s, struct vb_date *out);

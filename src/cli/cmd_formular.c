@@ -33,6 +33,7 @@
 #include "geo/geo.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/space.h"
 #include "xml/load.h"
 #include "xml/schema_sv.h"
 
@@ -159,21 +160,9 @@ text_of(xmlNodePtr n, const char *name)
 {
 	xmlNodePtr c = child(n, name);
 	xmlChar *v = c ? xmlNodeGetContent(c) : NULL;
-	struct sb b = { 0 };
-	sb_add(&b, "");
-	int space = 0;
-	for (const char *p = v ? (const char *)v : ""; *p; p++) {
-		if (strchr(" \t\r\n", *p)) {
-			space = b.n > 0;
-			continue;
-		}
-		if (space)
-			sb_add(&b, " ");
-		space = 0;
-		sb_addn(&b, p, 1);
-	}
+	char *s = vb_collapsed((const char *)v);
 	xmlFree(v);
-	return b.p;
+	return s;
 }
 
 static char *

@@ -23,6 +23,7 @@
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/outplan.h"
+#include "util/space.h"
 #include "xml/load.h"
 
 static const char usage[] =
@@ -121,19 +122,11 @@ find_previous(const char *dir, const char *delregion, int ar)
 					for (xmlNodePtr c = root->children; c; c = c->next)
 						if (c->type == XML_ELEMENT_NODE &&
 						    xmlStrEqual(c->name, (const xmlChar *)"delregion")) {
+							/* xs:token, as the manifest's schema reads it */
 							xmlChar *t = xmlNodeGetContent(c);
-							char *tt = t ? vb_strdup((const char *)t) : NULL;
+							char *tt = vb_collapsed((const char *)t);
 							xmlFree(t);
-							/* trim */
-							if (tt) {
-								char *s = tt;
-								while (*s == ' ' || *s == '\n' || *s == '\t')
-									s++;
-								size_t l = strlen(s);
-								while (l && (s[l - 1] == ' ' || s[l - 1] == '\n' || s[l - 1] == '\t'))
-									s[--l] = '\0';
-								same_dr = strcmp(s, delregion) == 0;
-							}
+							same_dr = strcmp(tt, delregion) == 0;
 							free(tt);
 							break;
 						}

@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 
 #include "util/alloc.h"
+#include "util/space.h"
 #include "util/utf8.h"
 
 /* ---- Swedish order ---- */
@@ -123,20 +124,7 @@ attr(xmlNodePtr n, const char *name)
 	xmlChar *v = xmlGetNoNsProp(n, (const xmlChar *)name);
 	if (v == NULL)
 		return NULL;
-	char *out = vb_malloc(strlen((char *)v) + 1);
-	char *o = out;
-	int space = 0;
-	for (const char *s = (const char *)v; *s; s++) {
-		if (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r') {
-			space = o != out;
-			continue;
-		}
-		if (space)
-			*o++ = ' ';
-		space = 0;
-		*o++ = *s;
-	}
-	*o = '\0';
+	char *out = vb_collapsed((const char *)v);
 	xmlFree(v);
 	return out;
 }
