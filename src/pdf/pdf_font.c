@@ -110,14 +110,16 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *cps)
 #define LOAD_SLACK 4
 
 /* The subset as the PDF's font program: the tables libharu's SaveFontData
- * would keep (REQUIRED_TAGS of hpdf_fontdef_tt.c), those that exist. Same
+ * would keep (REQUIRED_TAGS of hpdf_fontdef_tt.c), those that exist, but
+ * not name: a PDF reader never reads it (the descriptor names the font)
+ * and it cost some 200 bytes a face. Same
  * glyph ids as the font libharu loaded, so its CIDToGIDMap and widths
  * hold. NULL when out of memory. */
 static hb_blob_t *embed_blob(hb_face_t *sub)
 {
     static const char tags[][5] = {"OS/2", "cmap", "cvt ", "fpgm", "glyf",
                                    "head", "hhea", "hmtx", "loca", "maxp",
-                                   "name", "post", "prep"};
+                                   "post", "prep"};
     hb_face_t *b = hb_face_builder_create();
     bool ok = b != hb_face_get_empty();
     for (size_t i = 0; ok && i < sizeof tags / sizeof tags[0]; i++) {
