@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "util/fileio.h"
 #include "xml/load.h"
+#include "util/termtext.h"
 
 #ifndef VB_VERSION
 #define VB_VERSION "0.1"
@@ -128,6 +129,6 @@ main(int argc, char **argv)
 		xmlCleanupParser();
 		return finish(rc);
 	}
-	fprintf(stderr, "vastbus: okänt kommando '%s'\n\n%s", cmd, usage);
+	fprintf(stderr, "vastbus: okänt kommando '%s'\n\n%s", vb_term(cmd), usage);
 	return VB_EXIT_USAGE;
 }

@@ -65,6 +65,14 @@ void vb_inputs_free(struct vb_inputs *in);
 char *vb_output_name(const char *in, const char *out, const char *dir,
 		     const char *ext);
 
+/* Says which option getopt_long (opterr = 0) stopped at, after it
+ * returned '?': "vastbus CMD: okänd flagga -q", "flaggan -o behöver ett
+ * värde", "flaggan --hjalp tar inget värde", "okänd flagga --x", then the
+ * usage, on stderr. Returns VB_EXIT_USAGE. */
+struct option;
+int vb_bad_option(const char *cmd, const char *optstring,
+		  const struct option *longopts, char **argv, const char *usage);
+
 /* Subcommands: argc/argv start at the subcommand's name. */
 int vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv);
 int vb_cmd_html(struct vb_ctx *ctx, int argc, char **argv);

@@ -20,6 +20,7 @@
 #include "util/outplan.h"
 #include "util/sde.h"
 #include "xslt/transform.h"
+#include "util/termtext.h"
 
 static const char usage[] =
 	"Användning: vastbus arsbok MANIFEST.xml [-o UT.pdf] [--html UT.html]\n"
@@ -176,9 +177,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus arsbok: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("arsbok", "o:h", longopts, argv, usage);
 		}
 	}
 	if (optind != argc - 1) {
@@ -205,7 +204,8 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 		vb_diags_print(&md, stderr);
 		fprintf(stderr, "Ingen årsbok gjord: %s.\n",
 			vb_diags_has(&md, VB_S_DATA) ? "programmets datafiler saknas"
-						     : "rätta felen i manifestet först");
+			: vb_diags_has(&md, VB_S_READ) ? "manifestet kan inte läsas"
+						       : "rätta felen i manifestet först");
 		rc = vb_exit_worse(VB_EXIT_INVALID, vb_exit_status(&md));
 		vb_diags_free(&md);
 		return rc;
@@ -270,8 +270,8 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	if (wrc != 0)
 		goto done;
 	print_outcome(ab, stderr);
-	fprintf(stderr, "Skrev %s%s%s.\n", pdfname, html ? " och " : "",
-		html ? html : "");
+	fprintf(stderr, "Skrev %s%s%s.\n", vb_term(pdfname), html ? " och " : "",
+		html ? vb_term(html) : "");
 	rc = invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
 done:
 	rc = vb_exit_worse(rc, vb_exit_status(&md));

@@ -36,6 +36,7 @@
 #include "util/space.h"
 #include "xml/load.h"
 #include "xml/schema_sv.h"
+#include "util/termtext.h"
 
 #define REPORT_NS "urn:vastbus:arsberattelse:1"
 #define XSL_NS "http://www.w3.org/1999/XSL/Transform"
@@ -614,14 +615,12 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus formular: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("formular", "k:s:a:f:o:h", longopts, argv, usage);
 		}
 	}
 	if (optind < argc) {
 		fprintf(stderr, "vastbus formular: oväntat argument '%s'\n%s",
-			argv[optind], usage);
+			vb_term(argv[optind]), usage);
 		return VB_EXIT_USAGE;
 	}
 	if (stadsdel && !kommun) {
@@ -631,7 +630,7 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 	}
 	if (ar && parse_year(ar) != 0) {
 		fprintf(stderr, "vastbus formular: året ska skrivas med fyra siffror, t.ex. 2019, inte '%s'\n",
-			ar);
+			vb_term(ar));
 		return VB_EXIT_USAGE;
 	}
 
@@ -645,7 +644,7 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 
 	if (kommun && geo && !vb_geo_has_kommun(geo, kommun)) {
 		fprintf(stderr, "vastbus formular: \"%s\" är inte en av Västra Götalands %zu kommuner; skriv namnet som kommunen själv stavar det, t.ex. Lilla Edet eller Öckerö\n",
-			kommun, geo->nkommuner);
+			vb_term(kommun), geo->nkommuner);
 		vb_diags_free(&d);
 		free(year);
 		return VB_EXIT_USAGE;

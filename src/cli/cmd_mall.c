@@ -14,6 +14,7 @@
 #include "geo/geo.h"
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "util/termtext.h"
 
 static const char usage[] =
 	"Användning: vastbus mall --kommun KOMMUN [--stadsdel STADSDEL] --ar ÅR\n"
@@ -213,7 +214,7 @@ check_place(struct vb_ctx *ctx, const char *kommun, const char *stadsdel,
 	char names[2048];
 	if (!vb_geo_has_kommun(geo, kommun)) {
 		fprintf(stderr, "vastbus mall: \"%s\" är inte en av Västra Götalands 49 kommuner; skriv namnet som kommunen själv stavar det, t.ex. Lilla Edet eller Öckerö\n",
-			kommun);
+			vb_term(kommun));
 		return -1;
 	}
 	size_t n = vb_geo_stadsdelar(geo, kommun, year, list, 64);
@@ -226,7 +227,7 @@ check_place(struct vb_ctx *ctx, const char *kommun, const char *stadsdel,
 		rc = -1;
 	} else if (stadsdel && !vb_geo_has_stadsdel(geo, kommun, stadsdel, year)) {
 		fprintf(stderr, "vastbus mall: \"%s\" var inte en stadsdel i %s %d; välj en av %s\n",
-			stadsdel, kommun, year, names);
+			vb_term(stadsdel), kommun, year, names);
 		rc = -1;
 	} else if (!stadsdel && n > 0) {
 		fprintf(stderr, "vastbus mall: %s hade stadsdelar %d och varje stadsdel har sin egen grupp; ange --stadsdel, en av %s\n",
@@ -271,9 +272,7 @@ vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus mall: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("mall", "k:s:a:r:o:fh", longopts, argv, usage);
 		}
 	}
 	int year = 0;
@@ -283,7 +282,7 @@ vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 	}
 	if (parse_year(ar, &year) != 0) {
 		fprintf(stderr, "vastbus mall: året ska skrivas med fyra siffror, t.ex. 2019, inte '%s'\n",
-			ar);
+			vb_term(ar));
 		return VB_EXIT_USAGE;
 	}
 	if (check_place(ctx, kommun, stadsdel, &delregion, year) != 0)
@@ -294,10 +293,10 @@ vb_cmd_mall(struct vb_ctx *ctx, int argc, char **argv)
 		fputs(text, stdout);
 	} else if (!force && access(out, F_OK) == 0) {
 		fprintf(stderr, "vastbus mall: %s finns redan och skrivs inte över (använd --skriv-over)\n",
-			out);
+			vb_term(out));
 		rc = VB_EXIT_INVALID;
 	} else if (vb_write_atomic(out, text, strlen(text)) != 0) {
-		fprintf(stderr, "vastbus mall: kan inte skriva %s: %s\n", out,
+		fprintf(stderr, "vastbus mall: kan inte skriva %s: %s\n", vb_term(out),
 			vb_strerror_sv(errno));
 		rc = VB_EXIT_SYSTEM;	/* a failed write, as vb_exit_for() */
 	}

@@ -25,6 +25,7 @@
 #include "util/outplan.h"
 #include "util/space.h"
 #include "xml/load.h"
+#include "util/termtext.h"
 
 static const char usage[] =
 	"Användning: vastbus manifest --delregion DELREGION --ar ÅR [KATALOG]\n"
@@ -320,9 +321,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus manifest: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("manifest", "d:a:o:fh", longopts, argv, usage);
 		}
 	}
 	if (delregion == NULL || ars == NULL || argc - optind > 1) {
@@ -336,7 +335,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 	if (strlen(ars) != 4 || strspn(ars, "0123456789") != 4 ||
 	    (ar = atoi(ars)) < 1000) {
 		fprintf(stderr, "vastbus manifest: året ska skrivas med fyra siffror, t.ex. 2019, inte '%s'\n",
-			ars);
+			vb_term(ars));
 		return VB_EXIT_USAGE;
 	}
 	struct vb_diags d;
@@ -350,12 +349,12 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 	vb_diags_free(&d);
 	if (!vb_geo_has_delregion(geo, delregion)) {
 		fprintf(stderr, "vastbus manifest: \"%s\" är ingen delregion; de heter Göteborgsregionen, Fyrbodal, Skaraborg och Södra Älvsborg\n",
-			delregion);
+			vb_term(delregion));
 		return VB_EXIT_USAGE;
 	}
 	struct stat st;
 	if (katalog && (stat(katalog, &st) != 0 || !S_ISDIR(st.st_mode))) {
-		fprintf(stderr, "vastbus manifest: %s är ingen mapp\n", katalog);
+		fprintf(stderr, "vastbus manifest: %s är ingen mapp\n", vb_term(katalog));
 		return VB_EXIT_USAGE;
 	}
 	char *outname = out ? vb_strdup(out)
@@ -375,7 +374,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 	}
 	if (outname && !force && access(outname, F_OK) == 0) {
 		fprintf(stderr, "vastbus manifest: %s finns redan och skrivs inte över (använd --skriv-over)\n",
-			outname);
+			vb_term(outname));
 		rc = VB_EXIT_INVALID;
 		goto done;
 	}
@@ -384,7 +383,8 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 		prefix = prefix_to(outdir, katalog);
 		if (prefix == NULL) {
 			fprintf(stderr, "vastbus manifest: manifestet %s ska ligga i %s eller i en mapp ovanför den, annars kan fil=\"…\" inte peka på årsberättelserna\n",
-				outname ? outname : "(standard ut)", katalog);
+				outname ? vb_term(outname) : "(standard ut)",
+				vb_term(katalog));
 			free(outdir);
 			rc = VB_EXIT_USAGE;
 			goto done;
@@ -431,7 +431,7 @@ vb_cmd_manifest(struct vb_ctx *ctx, int argc, char **argv)
 			for (size_t i = 0; i < ab.n; i++)
 				found += ab.g[i].fil != NULL;
 			fprintf(stderr, "Skrev %s: %zu grupper, %zu med årsberättelse%s.\n",
-				outname, ab.n, found,
+				vb_term(outname), ab.n, found,
 				fg ? ", föregående år ifyllt" : "");
 		}
 		vb_diags_free(&wd);

@@ -43,9 +43,7 @@ vb_cmd_sats(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus sats: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("sats", "o:h", longopts, argv, usage);
 		}
 	}
 	if (optind != argc - 1 || out == NULL) {

@@ -22,6 +22,7 @@
 #include "util/fileio.h"
 #include "util/outplan.h"
 #include "xslt/transform.h"
+#include "util/termtext.h"
 
 static const char usage[] =
 	"Användning: vastbus statistik MANIFEST.xml [-o UT.csv] [--avvikelser]\n"
@@ -68,9 +69,7 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus statistik: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("statistik", "o:h", longopts, argv, usage);
 		}
 	}
 	if (optind != argc - 1) {
@@ -142,7 +141,7 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 		size_t lens[] = { len };
 		if (vb_plan_write(&plan, data, lens, &md) != 0)
 			goto done;
-		fprintf(stderr, "Skrev %s.\n", out);
+		fprintf(stderr, "Skrev %s.\n", vb_term(out));
 	}
 	rc = invalid ? VB_EXIT_INVALID : VB_EXIT_OK;
 done:

@@ -12,6 +12,7 @@
 #include "cli/cli.h"
 #include "cli/sasong.h"
 #include "util/alloc.h"
+#include "util/termtext.h"
 
 static const char usage[] =
 	"Användning: vastbus status MANIFEST.xml\n"
@@ -90,7 +91,7 @@ print_status(const struct vb_arsbok *ab, FILE *fp)
 		free(namn);
 	}
 	w += 2;
-	fprintf(fp, "%s %d (%s)\n", ab->delregion, ab->ar, ab->path);
+	fprintf(fp, "%s %d (%s)\n", ab->delregion, ab->ar, vb_term(ab->path));
 	size_t n[4] = { 0 };
 	for (size_t i = 0; i < ab->n; i++) {
 		const struct vb_arsbok_grupp *g = &ab->g[i];
@@ -102,13 +103,13 @@ print_status(const struct vb_arsbok *ab, FILE *fp)
 		char *detail = NULL;
 		if (g->report) {
 			char *datum = datum_of(g->report);
-			detail = vb_asprintf("%s  %s%s", datum ? datum : "", g->fil,
+			detail = vb_asprintf("%s  %s%s", datum ? datum : "", vb_term(g->fil),
 					     g->hittad ? " (hittad på innehållet)" : "");
 			free(datum);
 		} else if (g->status == VB_AB_OGILTIG && g->first_error) {
 			detail = vb_strdup(g->first_error);
 		} else if (g->fil) {
-			detail = vb_asprintf("filen %s finns inte", g->fil);
+			detail = vb_asprintf("filen %s finns inte", vb_term(g->fil));
 		}
 		if (detail) {
 			pad(fp, status_word(g), 10);
@@ -122,7 +123,8 @@ print_status(const struct vb_arsbok *ab, FILE *fp)
 	for (size_t i = 0; i < ab->nokand; i++) {
 		fputs("  ", fp);
 		pad(fp, "okänd fil", w);
-		fprintf(fp, "%s: %s\n", ab->okand[i].fil, ab->okand[i].orsak);
+		fprintf(fp, "%s: %s\n", vb_term(ab->okand[i].fil),
+			vb_term(ab->okand[i].orsak));
 	}
 	fprintf(fp,
 		"%zu förväntade grupper: %zu med giltig årsberättelse (%zu i tid, %zu för sent), %zu %s, %zu saknas; %zu %s.\n",
@@ -150,9 +152,7 @@ vb_cmd_status(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus status: okänd eller ofullständig flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("status", "h", longopts, argv, usage);
 		}
 	}
 	if (optind != argc - 1) {

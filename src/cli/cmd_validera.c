@@ -42,9 +42,7 @@ vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv)
 			fputs(usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus validera: okänd flagga '%s'\n%s",
-				argv[optind - 1], usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option("validera", "qh", longopts, argv, usage);
 		}
 	}
 	if (optind >= argc) {

@@ -12,6 +12,7 @@
 #include "util/alloc.h"
 #include "util/fileio.h"
 #include "util/outplan.h"
+#include "util/termtext.h"
 
 void
 vb_print_summary(FILE *fp, size_t files, size_t valid, size_t warnings)
@@ -61,9 +62,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 			fputs(be->usage, stdout);
 			return VB_EXIT_OK;
 		default:
-			fprintf(stderr, "vastbus %s: okänd eller ofullständig flagga '%s'\n%s",
-				be->cmd, argv[optind - 1], be->usage);
-			return VB_EXIT_USAGE;
+			return vb_bad_option(be->cmd, "o:d:h", longopts, argv, be->usage);
 		}
 	}
 	if (optind >= argc) {
@@ -78,8 +77,11 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 	}
 	/* The output folder is made when missing (one level, like mkdir). */
 	if (dir && !is_dir(dir) && mkdir(dir, 0777) != 0) {
+		/* EEXIST here means a file (or a link to one) is in the way. */
 		fprintf(stderr, "vastbus %s: kan inte skapa katalogen %s: %s\n",
-			be->cmd, dir, vb_strerror_sv(errno));
+			be->cmd, vb_term(dir), errno == EEXIST
+			? "det finns redan en fil med det namnet, ingen katalog"
+			: vb_strerror_sv(errno));
 		return VB_EXIT_SYSTEM;	/* as a write that fails */
 	}
 	struct vb_inputs in = { 0 };

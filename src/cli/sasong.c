@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "util/alloc.h"
+#include "util/termtext.h"
 #include "xml/load.h"
 
 struct vb_arsbok *
@@ -224,7 +225,7 @@ vb_sasong_load(struct vb_ctx *ctx, struct vb_arsbok *ab, int verbose,
 				char *namn = vb_arsbok_grupp_namn(g);
 				fprintf(err,
 					"%s:%ld: varning: %s: filen %s finns inte; gruppen visas som att den inte har lämnat in\n",
-					ab->path, g->line, namn, g->fil);
+					vb_term(ab->path), g->line, namn, vb_term(g->fil));
 				free(namn);
 			}
 			continue;
@@ -263,6 +264,6 @@ vb_sasong_load_chain(struct vb_ctx *ctx, struct vb_arsbok *ab, FILE *err)
 		if (pinv)
 			fprintf(err,
 				"%s: %zu av årsberättelserna för %d är ogiltiga och räknas inte med i jämförelsen\n",
-				p->path, pinv, p->ar);
+				vb_term(p->path), pinv, p->ar);
 	}
 }

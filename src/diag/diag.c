@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "util/alloc.h"
+#include "util/termtext.h"
 
 static const char *const texts[VB_D__MAX] = {
 	/* warnings */
@@ -153,19 +154,25 @@ vb_diags_print(struct vb_diags *d, FILE *fp)
 {
 	if (d->n > 1)
 		qsort(d->v, d->n, sizeof(*d->v), cmp_diag);
+	/* The file name and the detail come from outside (a command line,
+	 * a file's content): escaped so that the terminal shows them. */
+	char *file = vb_term_escape(d->file);
 	for (size_t i = 0; i < d->n; i++) {
 		const struct vb_diag *g = &d->v[i];
 		const char *text = vb_diag_text(g->code);
+		char *detail = g->detail ? vb_term_escape(g->detail) : NULL;
 		if (g->line > 0)
-			fprintf(fp, "%s:%ld: ", d->file, g->line);
+			fprintf(fp, "%s:%ld: ", file, g->line);
 		else
-			fprintf(fp, "%s: ", d->file);
+			fprintf(fp, "%s: ", file);
 		fprintf(fp, "%s: ", vb_level_name(vb_diag_level(g->code)));
-		if (*text && g->detail)
-			fprintf(fp, "%s: %s\n", text, g->detail);
+		if (*text && detail)
+			fprintf(fp, "%s: %s\n", text, detail);
 		else if (*text)
 			fprintf(fp, "%s\n", text);
 		else
-			fprintf(fp, "%s\n", g->detail ? g->detail : "");
+			fprintf(fp, "%s\n", detail ? detail : "");
+		free(detail);
 	}
+	free(file);
 }

@@ -695,6 +695,35 @@ static int read_running(rd *r, xmlNodePtr n, lay_inline **slots)
     return 0;
 }
 
+/* The document information (title, author, …) goes into the PDF's Info
+ * dictionary, whose strings libharu caps at 65 535 bytes (32 766
+ * characters in UTF-16), and into the XMP, which must say the same: a
+ * longer value is refused here, in Swedish, rather than failing deep in
+ * the PDF writer. */
+#define LAYOUT_MAX_META_CHARS 10000
+
+static int check_meta_lengths(rd *r, xmlNodePtr root)
+{
+    static const char *const names[][2] = {
+        {"title", "titeln"}, {"author", "författaren"},
+        {"subject", "ämnet"}, {"keywords", "nyckelorden"},
+        {"creator", "programnamnet"}};
+    for (size_t k = 0; k < sizeof(names) / sizeof(names[0]); k++) {
+        xmlChar *v = xmlGetNoNsProp(root, (const xmlChar *)names[k][0]);
+        if (!v)
+            continue;
+        size_t chars = 0;
+        for (const xmlChar *p = v; *p; p++)
+            chars += (*p & 0xC0) != 0x80;
+        xmlFree(v);
+        if (chars > LAYOUT_MAX_META_CHARS)
+            return fail(r, root, "%s (%s) har %zu tecken; högst %d tecken "
+                        "får plats i PDF:ens dokumentinformation",
+                        names[k][1], names[k][0], chars, LAYOUT_MAX_META_CHARS);
+    }
+    return 0;
+}
+
 static int read_document(rd *r, xmlNodePtr root)
 {
     lay_doc *d = r->d;
@@ -708,6 +737,8 @@ static int read_document(rd *r, xmlNodePtr root)
     d->keywords = attr(r, root, "keywords");
     d->lang = attr(r, root, "lang");
     d->creator = attr(r, root, "creator");
+    if (check_meta_lengths(r, root))
+        return -1;
     bool seen_body = false;
     for (xmlNodePtr c = root->children; c; c = c->next) {
         if (seen_body && c->type == XML_ELEMENT_NODE)

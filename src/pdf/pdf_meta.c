@@ -32,7 +32,11 @@ void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
     buf[n++] = 0xFF;
     size_t i = 0;
     uint32_t cp;
-    while (vb_utf8_decode(utf8, len, &i, &cp)) {
+    /* libharu refuses a string over HPDF_LIMIT_MAX_STRING_LEN bytes and
+     * the whole document with it: a longer text (a bookmark made of a
+     * heading of a million characters) is cut at a character. */
+    while (n + 2 <= HPDF_LIMIT_MAX_STRING_LEN &&
+           vb_utf8_decode(utf8, len, &i, &cp)) {
         if (cp > 0xFFFF)
             cp = 0xFFFD;
         buf[n++] = (unsigned char)(cp >> 8);

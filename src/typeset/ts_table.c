@@ -242,6 +242,30 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             o.no_hyph = row->head;    /* "Insat-ser" reads badly */
             o.lh_factor = lhf;
             cl->n = ts_para_lines(c, ce->inl, &o, &cl->ln);
+            /* A line is only wider than its cell when a single glyph is
+             * (words break down to single glyphs at worst), in a very
+             * narrow column (64 of them, or a tiny given width): then the
+             * padding shrinks with the column and the cell's text is set
+             * smaller until its widest line fits, so that nothing runs
+             * into the next cell or past the margin. */
+            for (int tries = 0; tries < 5; tries++) {
+                double widest = 0;
+                for (int k = 0; k < cl->n; k++)
+                    if (cl->ln[k].natural > widest)
+                        widest = cl->ln[k].natural;
+                if (widest <= o.width + 0.01)
+                    break;
+                double pad = cw * 0.15 < PAD_X ? cw * 0.15 : PAD_X;
+                if (tries == 0 && pad < PAD_X) {
+                    o.width = cw - 2 * pad;
+                    o.x = x[col] + pad;
+                } else if (o.width <= 0) {
+                    break;
+                } else {
+                    o.base.size *= o.width / widest * 0.98;
+                }
+                cl->n = ts_para_lines(c, ce->inl, &o, &cl->ln);
+            }
             if (cl->n > m)
                 m = cl->n;
             col += cl->span;

@@ -143,9 +143,28 @@ report_parse_error(struct load_state *st, const xmlError *err)
 			"tecknet < får inte stå i ett attributvärde; skriv &lt;");
 		break;
 	case XML_ERR_ATTRIBUTE_REDEFINED:
-		s1 = quoted(m, 0);
-		vb_diag(d, VB_E_XML, line, "attributet %s står två gånger i samma element",
-			s1 ? s1 : "");
+		/* The name is not quoted in libxml2's message ("Attribute ar
+		 * redefined"); it is in str1, or prefix str1 and local name
+		 * str2 ("xmlns:a"). */
+		s1 = err->str1 && err->str2
+		     ? vb_asprintf("%s:%s", err->str1, err->str2)
+		     : err->str1 ? vb_strdup(err->str1) : NULL;
+		if (s1 && *s1)
+			vb_diag(d, VB_E_XML, line,
+				"attributet %s står två gånger i samma element", s1);
+		else
+			vb_diag(d, VB_E_XML, line,
+				"ett attribut står två gånger i samma element");
+		break;
+	case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+		/* a:x and b:x with a and b bound to one namespace */
+		if (err->str1 && err->str2)
+			vb_diag(d, VB_E_XML, line,
+				"attributet %s står två gånger i samma element (med två prefix för samma namnrymd, %s)",
+				err->str1, err->str2);
+		else
+			vb_diag(d, VB_E_XML, line,
+				"ett attribut står två gånger i samma element (med två prefix för samma namnrymd)");
 		break;
 	case XML_ERR_ATTRIBUTE_NOT_STARTED:
 	case XML_ERR_ATTRIBUTE_WITHOUT_VALUE:
@@ -203,7 +222,6 @@ report_parse_error(struct load_state *st, const xmlError *err)
 		break;
 	case XML_NS_ERR_UNDEFINED_NAMESPACE:
 	case XML_NS_ERR_QNAME:
-	case XML_NS_ERR_ATTRIBUTE_REDEFINED:
 	case XML_NS_ERR_XML_NAMESPACE:
 		vb_diag(d, VB_E_XML, line,
 			"ett namnrymdsprefix är okänt eller felskrivet");
