@@ -8,6 +8,11 @@
 #   ab_trim                filter: strip leading and trailing blanks
 #   ab_toc PDF             "PAGE<TAB>TEXT" for each line of the table of
 #                          contents (page 2), dot leaders removed
+#   ab_index PDF           "PAGE<TAB>LINE" for every line of every page,
+#                          blanks trimmed as ab_trim does: one pdftotext
+#                          per PDF (kept under $T by checksum), so a loop
+#                          over pages or headings reads one file with awk
+#                          instead of starting tools per page
 #   ab_find PDF TEXT FROM  first page >= FROM with a line that is exactly TEXT
 
 VB=${VASTBUS:-$ROOT/vastbus}
@@ -35,17 +40,21 @@ ab_toc() {
         sed -E 's/^(.*[^ .])[ .]+([0-9]+)$/\2\t\1/' | grep -P '^\d+\t'
 }
 
+ab_index() {
+    ix=$T/index.$(cksum < "$1" | tr ' ' '.')
+    if [ ! -f "$ix" ]; then
+        pdftotext -layout "$1" - 2>/dev/null |
+            awk 'BEGIN { RS = "\f" } { n = split($0, l, "\n"); for (i = 1; i <= n; i++) print NR "\t" l[i] }' |
+            sed 's/^\([0-9]*\)\t[[:space:]]*/\1\t/; s/[[:space:]]*$//' > "$ix"
+    fi
+    cat "$ix"
+}
+
 ab_find() {
-    n=$(pages "$1")
-    i=$3
-    while [ "$i" -le "$n" ]; do
-        if page_text "$1" "$i" | ab_trim | grep -qxF "$2"; then
-            echo "$i"
-            return 0
-        fi
-        i=$((i + 1))
-    done
-    return 1
+    ab_index "$1" | ab_t=$2 awk -v from="$3" '
+        { p = substr($0, 1, index($0, "\t") - 1) + 0
+          if (p >= from && substr($0, index($0, "\t") + 1) == ENVIRON["ab_t"] "") { print p; found = 1; exit } }
+        END { exit !found }'
 }
 
 # --- the season (tests/cli/sasong_*.sh) ------------------------------

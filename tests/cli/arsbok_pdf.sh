@@ -61,7 +61,7 @@ while read -r name; do
     fi
     [ "$p" -gt "$prev" ] || fail "kapitlet \"$name\" står inte i manifestets ordning"
     prev=$p
-    first=$(page_text "$P" "$p" | ab_trim | sed '/^$/d' | head -1)
+    first=$(ab_index "$P" | awk -v p="$p" 'index($0, p "\t") == 1 && length($0) > length(p) + 1 { print substr($0, length(p) + 2); exit }')
     [ "$first" = "$name" ] || fail "kapitlet \"$name\" börjar inte på en ny sida (första raden på sidan $p: \"$first\")"
 done < "$T/names"
 grep -q "Lokala Västbusgruppen i Tjörn" "$T/toc" && fail "Tjörn har ett kapitel fast gruppen saknas"
@@ -97,14 +97,16 @@ for k in "lost-lokalt:Löst lokalt" "skickad-delregionalt:Skickad delregionalt" 
     [ "$got" = "$n" ] || fail "status $key: tabellen säger \"$got\", XML:en \"$n\""
 done
 
-# --- "Sida N av M" on every page, the footer on every page
-i=1
-while [ "$i" -le "$N" ]; do
-    t=$(page_text "$P" "$i")
-    printf '%s\n' "$t" | grep -q "Sida $i av $N" || fail "sidan $i saknar \"Sida $i av $N\""
-    printf '%s\n' "$t" | grep -q "Västbus årsberättelser 2019 – Göteborgsregionen" || fail "sidan $i saknar sidfoten"
-    i=$((i + 1))
-done
+# --- "Sida N av M" on every page, the footer on every page (one awk over
+#     all pages' lines)
+ab_index "$P" | foot="Västbus årsberättelser 2019 – Göteborgsregionen" awk -v n="$N" '
+    { p = substr($0, 1, index($0, "\t") - 1) + 0; l = substr($0, index($0, "\t") + 1)
+      if (index(l, "Sida " p " av " n)) s[p] = 1
+      if (index(l, ENVIRON["foot"])) f[p] = 1 }
+    END { for (i = 1; i <= n; i++) {
+            if (!s[i]) print "sidan " i " saknar \"Sida " i " av " n "\""
+            if (!f[i]) print "sidan " i " saknar sidfoten" } }' > "$T/sidor"
+while IFS= read -r msg; do fail "$msg"; done < "$T/sidor"
 
 # --- bookmarks: Förord, Sammanfattning, 20 chapters; two levels, no third
 qpdf --json --json-key=outlines "$P" > "$T/ol.json" 2>/dev/null || fail "qpdf --json"
