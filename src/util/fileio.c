@@ -63,6 +63,18 @@ tmp_unregister(const char *name)
 	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
+void
+vb_tmp_track(const char *name)
+{
+	tmp_register(name);
+}
+
+void
+vb_tmp_untrack(const char *name)
+{
+	tmp_unregister(name);
+}
+
 static void
 on_fatal_signal(int sig)
 {

@@ -34,7 +34,11 @@ int vb_write_atomic(const char *path, const void *data, size_t len);
  * caller renames it with vb_tmp_commit or drops it with vb_tmp_discard. */
 char *vb_tmp_stage(const char *path, const void *data, size_t len);
 int vb_tmp_commit(char *tmp, const char *path);	/* rename; frees tmp */
-void vb_tmp_discard(char *tmp);			/* unlink; frees tmp */
+void vb_tmp_discard(char *tmp);
+/* Another temporary name (the hard link that keeps an old output during
+ * a commit) removed on SIGINT/SIGTERM/SIGHUP until untracked. */
+void vb_tmp_track(const char *name);
+void vb_tmp_untrack(const char *name);			/* unlink; frees tmp */
 
 /* Installs the handlers that remove registered temporary files on SIGINT,
  * SIGTERM and SIGHUP and then die of the same signal. */

@@ -170,8 +170,10 @@ keep_old(const char *path)
 		}
 		close(fd);
 		unlink(bak);
-		if (link(path, bak) == 0)
+		if (link(path, bak) == 0) {
+			vb_tmp_track(bak);	/* not left behind on SIGINT */
 			return bak;
+		}
 		int e = errno;
 		free(bak);
 		if (e != EEXIST)
@@ -212,6 +214,7 @@ vb_outplan_commit(struct vb_outplan *p, size_t *failed)
 		}
 		if (bak[k]) {
 			unlink(bak[k]);	/* gone already when renamed back */
+			vb_tmp_untrack(bak[k]);
 			free(bak[k]);
 		}
 		vb_tmp_discard(p->out[k].tmp);
