@@ -107,7 +107,7 @@ print_status(const struct vb_arsbok *ab, FILE *fp)
 					     g->hittad ? " (hittad på innehållet)" : "");
 			free(datum);
 		} else if (g->status == VB_AB_OGILTIG && g->first_error) {
-			detail = vb_strdup(g->first_error);
+			detail = vb_term_escape(g->first_error);
 		} else if (g->fil) {
 			detail = vb_asprintf("filen %s finns inte", vb_term(g->fil));
 		}

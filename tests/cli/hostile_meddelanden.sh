@@ -51,6 +51,12 @@ for cmd in status statistik; do
     grep -q "$ESC\|$RLO\|$CSI" "$t/out" && no "$cmd: a raw control character or override in its output"
     grep -qF 'b\x1B]0;titel\u202E.xml' "$t/out" || no "$cmd: the unknown file is not named, escaped: $(head -c 300 "$t/out")"
 done
+# an invalid report's first finding in the status table, escaped
+sed 's|<delregion>Göteborgsregionen</delregion>|<delregion>Göteborgs\&#x202E;regionen</delregion>|' \
+    samples/gr-2019/ale.xml > "$t/m/ale.xml"
+"$VB" status "$t/m/arsbok.xml" > "$t/out" 2>&1
+grep -q "$RLO" "$t/out" && no "status: a raw U+202E from an invalid report's finding"
+grep -qF 'okänd delregion: "Göteborgs\u202Eregionen"' "$t/out" || no "status: the first finding is not shown, escaped: $(head -c 300 "$t/out")"
 
 # 2. A duplicate attribute is named, with or without a prefix.
 printf '%s\n' '<?xml version="1.0" encoding="UTF-8"?>' \
