@@ -129,6 +129,12 @@ main(int argc, char **argv)
 		xmlCleanupParser();
 		return finish(rc);
 	}
-	fprintf(stderr, "vastbus: okänt kommando '%s'\n\n%s", vb_term(cmd), usage);
+	/* "-q" before any command is an option, not a command's name. */
+	if (cmd[0] == '-' && cmd[1] != '\0')
+		fprintf(stderr, "vastbus: okänd flagga %s (före kommandot)\n\n%s",
+			vb_term(cmd), usage);
+	else
+		fprintf(stderr, "vastbus: okänt kommando '%s'\n\n%s", vb_term(cmd),
+			usage);
 	return VB_EXIT_USAGE;
 }

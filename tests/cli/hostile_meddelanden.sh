@@ -85,6 +85,8 @@ for cmd in validera html pdf arsbok status statistik manifest mall formular sats
     flag_case "vastbus $cmd: okänd flagga -Z" $cmd -Z x.xml
     flag_case "vastbus $cmd: okänd flagga --zz" $cmd --zz=1 x.xml
 done
+flag_case "vastbus: okänd flagga -q (före kommandot)" -q validera x.xml
+flag_case "vastbus: okänt kommando 'validra'" validra x.xml
 flag_case "vastbus validera: okänd flagga -x" validera -qx x.xml
 flag_case "vastbus validera: okänd flagga -x" validera -xq x.xml
 flag_case "vastbus pdf: flaggan -o behöver ett värde" pdf -o
