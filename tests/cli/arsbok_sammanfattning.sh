@@ -19,9 +19,46 @@ F=samples/gr-2018
 H=$T/bok.html
 "$VB" arsbok $S/arsbok.xml -o "$T/bok.pdf" --html "$H" 2>"$T/err" || fail "slutstatus $?: $(tail -3 "$T/err")"
 hx() { xmllint --html --xpath "$1" "$H" 2>/dev/null; }
-# the valid reports of a manifest folder, as "fil" lines
-valid() { ab_expect "$1" | cut -d'|' -f3 | sed '/^$/d' | while IFS= read -r f; do
-    "$VB" validera -q "$1/$f" >/dev/null 2>&1 && echo "$1/$f"; done; }
+# rows TABLE-ID: each body row of that table in $H as "th|td1|td2|…", every
+# cell normalize-space()d: one xsltproc per table, not one xmllint per cell
+rows() {
+    xsltproc --nonet --html --stringparam id "$1" - "$H" 2>/dev/null <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="id"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//table[@id=$id]/tbody/tr">
+      <xsl:value-of select="normalize-space(th)"/>
+      <xsl:for-each select="td"><xsl:text>|</xsl:text><xsl:value-of select="normalize-space(.)"/></xsl:for-each>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+}
+# devs FILE: each listed deviation of a report, in order, as
+# "datum|status|systemfel|rapporterande verksamhet|berörd verksamhet"
+devs() {
+    xsltproc --nonet - "$1" 2>/dev/null <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//*[local-name()='avvikelse']">
+      <xsl:value-of select="concat(@datum, '|', @status, '|', @systemfel, '|',
+        *[local-name()='rapporterande']/@verksamhet, '|', *[local-name()='berord']/@verksamhet, '&#10;')"/>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+}
+# the valid reports of a manifest folder, as "fil" lines: one validera
+# over all of them; a file is valid when no finding of it is an error
+valid() {
+    ab_expect "$1" | cut -d'|' -f3 | sed '/^$/d' | sed "s|^|$1/|" > "$T/kand"
+    tr '\n' '\0' < "$T/kand" | xargs -0 "$VB" validera -q > "$T/fynd" 2>&1
+    awk 'NR == FNR { if (index($0, ": fel: ") || index($0, ": systemfel: ")) bad[$0] = 1; next }
+         { for (l in bad) if (index(l, $0 ":") == 1) next; print }' "$T/fynd" "$T/kand"
+}
 valid $S > "$T/v19"
 valid $F > "$T/v18"
 name() { ab_x "normalize-space(concat(//*[local-name()='grupp']/*[local-name()='kommun'], substring(concat(', ', //*[local-name()='grupp']/*[local-name()='stadsdel']), 1, 200 * boolean(//*[local-name()='grupp']/*[local-name()='stadsdel']))))" "$1"; }
@@ -30,20 +67,9 @@ name() { ab_x "normalize-space(concat(//*[local-name()='grupp']/*[local-name()='
 : > "$T/sf-want"
 while IFS= read -r f; do
     g=$(name "$f")
-    n=$(ab_x "count(//*[local-name()='avvikelse'][@status='skickad-delregionalt' or @systemfel='ja'])" "$f")
-    k=1
-    while [ "$k" -le "${n:-0}" ]; do
-        echo "$g|$(ab_x "string((//*[local-name()='avvikelse'][@status='skickad-delregionalt' or @systemfel='ja'])[$k]/@datum)" "$f")" >> "$T/sf-want"
-        k=$((k + 1))
-    done
+    devs "$f" | awk -F'|' -v g="$g" '$2 == "skickad-delregionalt" || $3 == "ja" { print g "|" $1 }' >> "$T/sf-want"
 done < "$T/v19"
-n=$(hx "count(//table[@id='tabell-systemfel']/tbody/tr)")
-k=1
-: > "$T/sf-got"
-while [ "$k" -le "${n:-0}" ]; do
-    echo "$(hx "normalize-space(//table[@id='tabell-systemfel']/tbody/tr[$k]/th)")|$(hx "normalize-space(//table[@id='tabell-systemfel']/tbody/tr[$k]/td[1])")" >> "$T/sf-got"
-    k=$((k + 1))
-done
+rows tabell-systemfel | cut -d'|' -f1,2 > "$T/sf-got"
 sort "$T/sf-want" > "$T/a"; sort "$T/sf-got" > "$T/b"
 [ -s "$T/a" ] || fail "exemplet har inga avvikelser till delregional nivå"
 cmp -s "$T/a" "$T/b" || fail "systemfelstabellen: $(diff "$T/a" "$T/b" | head -6)"
@@ -61,24 +87,14 @@ pos() { p=${ord%% $1 *}; echo ${#p}; }
 gi=0
 while IFS= read -r f; do
     gi=$((gi + 1))
-    n=$(ab_x "count(//*[local-name()='avvikelse'])" "$f")
-    k=1
-    while [ "$k" -le "${n:-0}" ]; do
-        r=$(ab_x "string((//*[local-name()='avvikelse'])[$k]/*[local-name()='rapporterande']/@verksamhet)" "$f")
-        b=$(ab_x "string((//*[local-name()='avvikelse'])[$k]/*[local-name()='berord']/@verksamhet)" "$f")
+    devs "$f" > "$T/devs"
+    while IFS='|' read -r _ _ _ r b; do
         if [ "$(pos "$r")" -le "$(pos "$b")" ]; then echo "$(lbl "$r") – $(lbl "$b")|fram|$gi"; else echo "$(lbl "$b") – $(lbl "$r")|bak|$gi"; fi
-        k=$((k + 1))
-    done
+    done < "$T/devs"
 done < "$T/v19" > "$T/dev"
 awk -F'|' '{ t[$1]++; if ($2 == "fram") f[$1]++; else b[$1]++; if (!s[$1 "|" $3]++) g[$1]++ }
     END { for (p in t) printf "%s|%d|%d|%d|%d\n", p, f[p], b[p], t[p], g[p] }' "$T/dev" | sort > "$T/par-want"
-n=$(hx "count(//table[@id='tabell-par']/tbody/tr)")
-k=1
-while [ "$k" -le "${n:-0}" ]; do
-    row="//table[@id='tabell-par']/tbody/tr[$k]"
-    echo "$(hx "normalize-space($row/th)")|$(hx "normalize-space($row/td[1])")|$(hx "normalize-space($row/td[2])")|$(hx "normalize-space($row/td[3])")|$(hx "normalize-space($row/td[4])")"
-    k=$((k + 1))
-done | sort > "$T/par-got"
+rows tabell-par | cut -d'|' -f1-5 | sort > "$T/par-got"
 cmp -s "$T/par-want" "$T/par-got" || fail "partabellen: $(diff "$T/par-want" "$T/par-got" | head -6)"
 awk -F'|' '$2 + $3 != $4 { print "summan för " $1 " är inte båda hållen: " $0 }' "$T/par-got" > "$T/bad"
 [ -s "$T/bad" ] && fail "$(cat "$T/bad")"
@@ -96,7 +112,9 @@ row="//table[@id='tabell-pergrupp']/tbody/tr[th='Tjörn']"
 hx "//table[@id='tabell-pergrupp']/tbody//td" | grep -q '>–<' && fail "ett streck står för en saknad siffra i tabellen per grupp"
 
 # --- last year like with like
-both=$(while IFS= read -r f; do g=$(name "$f"); while IFS= read -r h; do [ "$(name "$h")" = "$g" ] && echo "$f|$h"; done < "$T/v18"; done < "$T/v19")
+# (each 2018 report's name read once, not once per 2019 report)
+while IFS= read -r h; do printf '%s|%s\n' "$(name "$h")" "$h"; done < "$T/v18" > "$T/n18"
+both=$(while IFS= read -r f; do g=$(name "$f") awk -F'|' -v f="$f" '$1 == ENVIRON["g"] { print f "|" substr($0, length($1) + 2) }' "$T/n18"; done < "$T/v19")
 nb=$(printf '%s\n' "$both" | sed '/^$/d' | wc -l)
 m19=0; m18=0
 for p in $(printf '%s\n' "$both" | sed 's/ /%20/g'); do
