@@ -75,6 +75,9 @@
       <page size="A4" margin-top="20mm" margin-bottom="22mm"
             margin-left="25mm" margin-right="25mm"/>
       <font family="Liberation Sans" size="10.5pt" line-height="1.35"/>
+      <!-- the running head names the part a page belongs to: the
+           group's own name on its chapter's pages (running-head below) -->
+      <header><left><running-head-text/></left></header>
       <footer>
         <left>
           <xsl:call-template name="vb:arsbok-sidfot">
@@ -100,6 +103,8 @@
              sheet of a 62-sheet file. -->
         <page-label style="decimal"/>
         <!-- ======================= cover ======================= -->
+        <!-- no header, footer or page number on the cover -->
+        <running-head show="none"/>
         <spacer height="55mm"/>
         <title>
           <xsl:call-template name="vb:arsbok-titel"><xsl:with-param name="ar" select="$ar"/></xsl:call-template>
@@ -123,6 +128,9 @@
 
         <!-- ================== table of contents ================== -->
         <block break-before="page">
+          <running-head>
+            <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'innehall'"/></xsl:call-template>
+          </running-head>
           <heading level="1" id="innehall" outline="no">
             <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'innehall'"/></xsl:call-template>
           </heading>
@@ -149,6 +157,9 @@
         <!-- ======================= Förord ======================= -->
         <xsl:if test="$m/m:forord">
           <block break-before="page">
+            <running-head>
+              <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'forord'"/></xsl:call-template>
+            </running-head>
             <heading level="1" id="forord">
               <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'forord'"/></xsl:call-template>
             </heading>
@@ -163,6 +174,9 @@
 
         <!-- ==================== Sammanfattning ==================== -->
         <block break-before="page">
+          <running-head>
+            <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'sammanfattning'"/></xsl:call-template>
+          </running-head>
           <heading level="1" id="sammanfattning">
             <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'sammanfattning'"/></xsl:call-template>
           </heading>
@@ -181,6 +195,9 @@
             </xsl:for-each>
           </xsl:variable>
           <block break-before="page">
+            <running-head>
+              <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
+            </running-head>
             <heading level="1" id="kapitel-{@nr}">
               <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
             </heading>

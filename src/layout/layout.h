@@ -32,7 +32,8 @@ typedef enum {
     LI_LINK,      /* children link to ref */
     LI_PAGEREF,   /* page number where ref lies */
     LI_PAGENUM,   /* header/footer only: this page's number */
-    LI_PAGECOUNT  /* header/footer only: number of pages */
+    LI_PAGECOUNT, /* header/footer only: number of pages */
+    LI_RUNHEAD    /* header/footer only: the running head in force */
 } lay_inline_kind;
 
 typedef struct lay_inline {
@@ -47,7 +48,7 @@ typedef struct lay_inline {
 typedef enum {
     LB_HEADING, LB_TITLE, LB_P, LB_LIST, LB_ITEM, LB_TABLE, LB_ROW, LB_CELL,
     LB_KEEP, LB_BLOCK, LB_PAGEBREAK, LB_SPACER, LB_RULE, LB_TOC, LB_CHART,
-    LB_BAR, LB_PAGELABEL
+    LB_BAR, LB_PAGELABEL, LB_RUNHEAD
 } lay_block_kind;
 
 typedef enum { LA_DEFAULT, LA_LEFT, LA_RIGHT, LA_CENTER, LA_JUSTIFY } lay_align;
@@ -92,6 +93,8 @@ typedef struct lay_block {
     /* page-label: style 0 decimal, 1 roman, 2 none; start >= 1 */
     int label_style, label_start;
     const char *label_prefix;
+    /* running-head: its text is inl; plain: no header, no footer */
+    bool plain;
 } lay_block;
 
 typedef struct lay_doc {

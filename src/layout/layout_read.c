@@ -267,14 +267,16 @@ static int read_inlines(rd *r, xmlNodePtr parent, bool running,
             in->kind = LI_PAGEREF;
             if (read_ref(r, c, &in->ref))
                 return -1;
-        } else if (is_el(c, "page-number") || is_el(c, "page-count")) {
+        } else if (is_el(c, "page-number") || is_el(c, "page-count") ||
+                   is_el(c, "running-head-text")) {
             if (!running)
                 return fail(r, c, "<%s> är bara tillåtet i <header> och "
                             "<footer>", (const char *)c->name);
             in = alloc(r, sizeof *in);
             if (!in || check_attrs(r, c, none))
                 return -1;
-            in->kind = is_el(c, "page-number") ? LI_PAGENUM : LI_PAGECOUNT;
+            in->kind = is_el(c, "page-number") ? LI_PAGENUM
+                     : is_el(c, "page-count") ? LI_PAGECOUNT : LI_RUNHEAD;
         } else {
             if (c->type == XML_ELEMENT_NODE && c->ns &&
                 strcmp((const char *)c->ns->href, LAY_NS) == 0)
@@ -522,6 +524,15 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
         b->break_before = bb == 0;
         if (read_inlines(r, c, false, &b->inl))
             return -1;
+    } else if (is_el(c, "running-head")) {
+        static const char *const attrs[] = {"show", NULL};
+        static const char *const shows[] = {"yes", "none", NULL};
+        int sh = 0;
+        if (!(b = new_block(r, c, LB_RUNHEAD)) || check_attrs(r, c, attrs) ||
+            attr_enum(r, c, "show", shows, &sh) ||
+            read_inlines(r, c, false, &b->inl))
+            return -1;
+        b->plain = sh == 1;
     } else if (is_el(c, "title")) {
         static const char *const attrs[] = {"id", NULL};
         if (!(b = new_block(r, c, LB_TITLE)) || check_attrs(r, c, attrs) ||

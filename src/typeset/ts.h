@@ -80,6 +80,7 @@ typedef struct ts_vitem {
     ts_anchor_l *anchors;
     ts_outline_l *outline;
     const lay_block *label;   /* a page-label range starts here */
+    const lay_block *runhead; /* a running head takes effect here */
 } ts_vitem;
 
 typedef struct ts_table_info {
@@ -89,6 +90,8 @@ typedef struct ts_table_info {
     ts_op *head_ops;          /* header rows, in item coordinates */
     double head_h;
     double x0, x1;            /* table's horizontal extent */
+    bool chart;               /* a chart: its title and legend repeat, no
+                                 closing rule */
 } ts_table_info;
 
 typedef struct ts_ctx {
@@ -133,6 +136,7 @@ typedef struct ts_ctx {
     uint32_t missing[8];
     /* page labels: the next solid item starts a range */
     const lay_block *pending_label;
+    const lay_block *pending_runhead;   /* likewise a running-head */
     /* logical structure of the current pass (ts_struct.c) */
     ts_snode *snodes;
     int nsnodes, capsnodes;
@@ -197,6 +201,7 @@ typedef struct ts_para_opts {
     int page_no, page_count;  /* for running content */
     const ts_result *label;   /* page labels for page_no, or NULL */
     bool no_hyph;             /* no hyphen added (table headers) */
+    const lay_inline *runhead;   /* running: the running head in force */
 } ts_para_opts;
 
 typedef struct ts_line {

@@ -192,6 +192,7 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
         }
         it->ops = ops;
     }
+    int first_bar = c->nitems;
     double bar_h = size * 1.15, prev_h = size * 0.75, gap = 5;
     for (const lay_block *b = ch->child; b; b = b->next) {
         int n;
@@ -250,13 +251,47 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
         ts_ops_append(&ops, ax);
         it->ops = ops;
     }
-    /* a short chart stays on one page */
+    /* A chart that fits on a page stays on one; a longer one breaks
+     * between bars (never leaving one bar alone) and repeats its title
+     * and legend at the top of the next page, as a table its header. */
     double total = 0;
     for (int k = first; k < c->nitems; k++)
         total += c->items[k].h;
-    if (total < 0.5 * c->body_h)
+    if (total <= c->body_h) {
         for (int k = first; k < c->nitems - 1; k++)
             c->items[k].brk = BRK_NO;
+    } else if (c->nitems > first_bar) {
+        if (c->nitems - first_bar >= 4) {
+            c->items[first_bar].brk = BRK_NO;
+            c->items[c->nitems - 2].brk = BRK_NO;
+        }
+        if (c->ntables == c->captables) {
+            int nc = c->captables ? c->captables * 2 : 8;
+            ts_table_info *nt = ts_alloc(c, sizeof(ts_table_info) * (size_t)nc);
+            if (c->ntables)
+                memcpy(nt, c->tables, sizeof(ts_table_info) * (size_t)c->ntables);
+            c->tables = nt;
+            c->captables = nc;
+        }
+        int ti = c->ntables++;
+        ts_table_info *info = &c->tables[ti];
+        memset(info, 0, sizeof *info);
+        info->chart = true;
+        info->first = first;
+        info->first_body = first_bar;
+        info->last = c->nitems - 1;
+        info->x0 = X;
+        info->x1 = X + W;
+        for (int k = first; k < first_bar; k++) {
+            if (c->items[k].flags & VI_DISCARD)
+                continue;
+            ts_ops_append(&info->head_ops,
+                          ts_ops_copy(c, c->items[k].ops, 0, info->head_h));
+            info->head_h += c->items[k].h;
+        }
+        for (int k = first_bar; k < c->nitems; k++)
+            c->items[k].table = ti;
+    }
     c->cur_sid = 0;
     c->pending_space = 10;
 }

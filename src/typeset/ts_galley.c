@@ -45,6 +45,8 @@ ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags)
         it->anchors = c->pending_anchors;
         it->outline = c->pending_outline;
         it->label = c->pending_label;
+        it->runhead = c->pending_runhead;
+        c->pending_runhead = NULL;
         c->pending_anchors = NULL;
         c->pending_outline = NULL;
         c->pending_label = NULL;
@@ -309,7 +311,8 @@ static void block(ts_ctx *c, const lay_block *b)
     /* consecutive table-of-contents entries make one TOC; a page break,
      * spacer or page label between them does not end it */
     if (b->kind != LB_TOC && b->kind != LB_PAGEBREAK &&
-        b->kind != LB_SPACER && b->kind != LB_PAGELABEL)
+        b->kind != LB_SPACER && b->kind != LB_PAGELABEL &&
+        b->kind != LB_RUNHEAD)
         c->toc_sid = 0;
     switch (b->kind) {
     case LB_HEADING: heading(c, b); break;
@@ -322,6 +325,9 @@ static void block(ts_ctx *c, const lay_block *b)
     case LB_RULE: rule(c); break;
     case LB_PAGELABEL:
         c->pending_label = b;
+        break;
+    case LB_RUNHEAD:
+        c->pending_runhead = b;
         break;
     case LB_PAGEBREAK:
         if (c->nitems > 0)
@@ -381,8 +387,10 @@ void ts_galley_build(ts_ctx *c, const lay_block *body)
     c->pending_anchors = NULL;
     c->pending_outline = NULL;
     c->pending_label = NULL;
+    c->pending_runhead = NULL;
     ts_struct_begin(c, body);
     blocks(c, body);
-    if (c->pending_anchors || c->pending_outline || c->pending_label)
+    if (c->pending_anchors || c->pending_outline || c->pending_label ||
+        c->pending_runhead)
         ts_item_add(c, 0, BRK_OK, 0);
 }

@@ -19,6 +19,9 @@ typedef struct pg {
     int noutl, capoutl;
     ts_pagelabel *labels;
     int nlab, caplab;
+    /* running heads by page: the last one whose item lands on the page */
+    const lay_block **rh;
+    int caprh;
 } pg;
 
 static ts_page *new_page(pg *g)
@@ -127,6 +130,19 @@ static void add_marks(pg *g, const ts_vitem *it, double top)
     int page = g->r->npages - 1;
     if (it->label)
         add_label(g, it->label, page);
+    if (it->runhead) {
+        if (page >= g->caprh) {
+            int nc = g->caprh ? g->caprh * 2 : 64;
+            while (nc <= page)
+                nc *= 2;
+            const lay_block **na = ts_alloc(g->c, sizeof *na * (size_t)nc);
+            if (g->caprh)
+                memcpy(na, g->rh, sizeof *na * (size_t)g->caprh);
+            g->rh = na;
+            g->caprh = nc;
+        }
+        g->rh[page] = it->runhead;
+    }
     for (const ts_anchor_l *a = it->anchors; a; a = a->next) {
         if (g->nanch == g->capanch) {
             int nc = g->capanch ? g->capanch * 2 : 32;
@@ -171,7 +187,7 @@ static void line_op(pg *g, ts_page *p, double x1, double y1, double x2,
  * its width, then the center, then the left gets what is left, with a
  * gap between them. */
 static void running(pg *g, int pageno, lay_inline *const slots[3],
-                    double baseline)
+                    double baseline, const lay_block *rh)
 {
     ts_ctx *c = g->c;
     static const lay_align al[3] = {LA_LEFT, LA_CENTER, LA_RIGHT};
@@ -190,6 +206,7 @@ static void running(pg *g, int pageno, lay_inline *const slots[3],
         o[s].page_no = pageno + 1;
         o[s].page_count = g->r->npages;
         o[s].label = g->r->nlabels ? g->r : NULL;
+        o[s].runhead = rh ? rh->inl : NULL;
         if (slots[s])
             nat[s] = ts_para_one_width(c, slots[s], &o[s]);
     }
@@ -214,6 +231,58 @@ static void running(pg *g, int pageno, lay_inline *const slots[3],
         place_ops(g, &g->r->pages[pageno], ln.ops, baseline + ln.baseline,
                   false);
     }
+}
+
+/* A part (up to the next forced page break, e.g. a chapter) should not
+ * end on a page that holds only a short trailing section. When what is
+ * left after this page fits on the next one but would fill less than
+ * TS_LAST_MIN of it, the page breaks earlier, at the latest allowed
+ * break that gives the last page at least TS_LAST_TARGET while this page
+ * keeps at least TS_KEEP_MIN. Returns the (possibly earlier) end. */
+#define TS_LAST_MIN 0.30
+#define TS_LAST_TARGET 0.40
+#define TS_KEEP_MIN 0.50
+
+static double head_at(const ts_ctx *c, int k)
+{
+    int t = c->items[k].table;
+    return t >= 0 && k >= c->tables[t].first_body ? c->tables[t].head_h : 0;
+}
+
+static int balance_last(ts_ctx *c, int start, int end)
+{
+    const ts_vitem *it = c->items;
+    int n = c->nitems;
+    if (end >= n - 1 || (it[end + 1].flags & VI_FORCE))
+        return end;
+    double rest = 0;
+    int k = end + 1;
+    while (k < n && (it[k].flags & VI_DISCARD))
+        k++;
+    if (k >= n)
+        return end;
+    double head = head_at(c, k);
+    for (; k < n && !(it[k].flags & VI_FORCE); k++)
+        rest += it[k].h;
+    if (rest + head > TS_LAST_MIN * c->body_h)
+        return end;
+    double here = 0;
+    for (int j = start; j <= end; j++)
+        here += it[j].h;
+    double moved = rest;
+    for (int b = end - 1; b > start; b--) {
+        moved += it[b + 1].h;
+        here -= it[b + 1].h;
+        if (here < TS_KEEP_MIN * c->body_h)
+            break;
+        if (it[b].brk != BRK_OK || (it[b + 1].flags & VI_DISCARD))
+            continue;
+        if (moved + head_at(c, b + 1) > c->body_h)
+            break;
+        if (moved >= TS_LAST_TARGET * c->body_h)
+            return b;
+    }
+    return end;
 }
 
 ts_result *ts_paginate(ts_ctx *c)
@@ -266,6 +335,7 @@ ts_result *ts_paginate(ts_ctx *c)
         }
         if (end < 0)
             end = n - 1;
+        end = balance_last(c, start, end);
         y = (t >= 0 && i >= c->tables[t].first_body) ? c->tables[t].head_h : 0;
         for (int k = start; k <= end; k++) {
             double top = c->body_top - y;
@@ -282,7 +352,7 @@ ts_result *ts_paginate(ts_ctx *c)
         /* a table that goes on to the next page is closed at the bottom */
         if (end >= start && end < n - 1) {
             int te = it[end].table;
-            if (te >= 0 && end < c->tables[te].last) {
+            if (te >= 0 && end < c->tables[te].last && !c->tables[te].chart) {
                 double yb = c->body_top - y;
                 line_op(&g, p, c->tables[te].x0, yb, c->tables[te].x1, yb,
                         0.5, 0.55f);
@@ -306,14 +376,19 @@ ts_result *ts_paginate(ts_ctx *c)
     double fb = d->margin_bottom > 40 ? d->margin_bottom - 28 : 10;
     bool has_h = d->header[0] || d->header[1] || d->header[2];
     bool has_f = d->footer[0] || d->footer[1] || d->footer[2];
+    const lay_block *rh = NULL;     /* the running head in force */
     for (int k = 0; k < r->npages; k++) {
+        if (k < g.caprh && g.rh[k])
+            rh = g.rh[k];
+        if (rh && rh->plain)            /* a cover: no header, no footer */
+            continue;
         if (has_h) {
-            running(&g, k, d->header, hb);
+            running(&g, k, d->header, hb, rh);
             line_op(&g, &r->pages[k], c->body_x, hb - 4,
                     c->body_x + c->body_w, hb - 4, 0.4, 0.6f);
         }
         if (has_f) {
-            running(&g, k, d->footer, fb);
+            running(&g, k, d->footer, fb, rh);
             line_op(&g, &r->pages[k], c->body_x, fb + 11,
                     c->body_x + c->body_w, fb + 11, 0.4, 0.6f);
         }

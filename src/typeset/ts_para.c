@@ -230,6 +230,10 @@ static void flatten(pbuf *p, const lay_inline *in, ts_style st)
         case LI_PAGECOUNT:
             push_number(p, p->o ? p->o->page_count : 0, &st);
             break;
+        case LI_RUNHEAD:
+            if (p->o && p->o->running && p->o->runhead)
+                flatten(p, p->o->runhead, st);
+            break;
         }
     }
 }

@@ -151,6 +151,34 @@ static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
     return l;
 }
 
+/* Page flow of a table: a short one (up to TS_TABLE_WHOLE body rows) is
+ * never split when it fits on a page; a longer one breaks only where at
+ * least two rows stay on each side (not after its first row, not before
+ * its last, nor inside either). row_end[i] is the last item of body row
+ * i. */
+#define TS_TABLE_WHOLE 6
+
+static void keep_rows(ts_ctx *c, const ts_table_info *info,
+                      const int *row_end, int nb)
+{
+    if (nb == 0)
+        return;
+    double h = 0;
+    for (int k = info->first; k <= info->last; k++)
+        h += c->items[k].h;
+    if (nb <= TS_TABLE_WHOLE && h <= c->body_h) {
+        for (int k = info->first; k < info->last; k++)
+            c->items[k].brk = BRK_NO;
+        return;
+    }
+    if (nb < 4)
+        return;
+    for (int k = info->first_body; k <= row_end[0]; k++)
+        c->items[k].brk = BRK_NO;
+    for (int k = row_end[nb - 3] + 1; k < info->last; k++)
+        c->items[k].brk = BRK_NO;
+}
+
 void ts_table_build(ts_ctx *c, const lay_block *t)
 {
     int ncols = 0;
@@ -215,6 +243,10 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
     }
     ts_face *f = ts_face_get(c, TS_REGULAR);
     (void)f;
+    int nbody = 0, nb = 0;
+    for (const lay_block *row = t->child; row; row = row->next)
+        nbody += !row->head;
+    int *row_end = ts_alloc(c, sizeof(int) * (size_t)(nbody + 1));
     for (const lay_block *row = t->child; row; row = row->next) {
         cell cells[64];
         int nc = 0, col = 0, m = 1;
@@ -332,9 +364,12 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
                 info->head_h += h;
             }
         }
+        if (!row->head)
+            row_end[nb++] = c->nitems - 1;
     }
     c->cur_sid = 0;
     info->last = c->nitems - 1;
+    keep_rows(c, info, row_end, nb);
     if (info->first_body < 0)
         info->first_body = c->nitems;
     c->pending_space = 8;
