@@ -1,5 +1,5 @@
 #!/bin/sh
-# data-only: tests the test tool tests/tools/pdfua_check.py (the PDF/UA-1 and PDF/A-2a checker) on PDFs it writes itself; it does not run vastbus.
+# data-only: tests the test tools tests/tools/pdfua_check.py (the PDF/UA-1 and PDF/A-2a checker) and struct_words.py on files it writes itself; it does not run vastbus.
 # A good tagged PDF (tests/tools/pdfua_fixture.py) must pass, and copies
 # broken on purpose, one rule at a time (a qpdf --qdf copy edited with
 # tests/tools/pdf_edit.py, then mended by fix-qdf), must each fail naming
@@ -133,6 +133,39 @@ python3 "$CHECK" "$T/inte.pdf" >"$T/out" 2>&1
 rc=$?
 [ "$rc" -eq 2 ] || fail "en fil som inte är PDF gav status $rc, inte 2"
 grep -q "qpdf kunde inte läsa filen" "$T/out" || fail "en fil som inte är PDF: inget meddelande: $(cat "$T/out")"
+
+# tests/tools/struct_words.py (pdf_taggad.sh compares the structure's
+# words with the HTML page and the charts' /Alt with the HTML charts): the
+# good file's structure against a page with the same words passes, one
+# word changed fails, a chart number the /Alt lacks fails.
+page() {
+    cat <<EOF
+<html><body><p>Sidhuvud utanför main</p><main><h1>Rubrik ett</h1><p>Ett stycke text.</p>
+<figure class="diagram"><table><thead><tr><th>Grupp</th><th>2019</th></tr></thead>
+<tbody><tr><th>Ale</th><td>$2 möten</td></tr></tbody></table></figure>
+<table><tr><th>Grupp</th><th>Antal</th></tr><tr><td>Ale</td><td>3</td></tr></table>
+<p class="tillbaka"><a href="#">Till början</a></p>
+<h2>Rubrik $1</h2><ul><li>1. En punkt</li></ul><p>Se <a href="#">webbplatsen</a>.</p></main></body></html>
+EOF
+}
+page tva 3 >"$T/lika.html"
+page tre 3 >"$T/olika.html"
+page tva 4 >"$T/fyra.html"
+pdfinfo -struct-text "$T/god.pdf" >"$T/god.struct"
+printf '%s\t%s\n' "$T/god.struct" "$T/lika.html" >"$T/par1"
+printf '%s\t%s\n' "$T/god.struct" "$T/olika.html" >"$T/par2"
+python3 "$CHECK" --figurer "$T/god.pdf" >"$T/alts"
+python3 "$ROOT/tests/tools/struct_words.py" jamfor "$T/par1" >"$T/sw1" 2>&1 ||
+    fail "struct_words.py: samma ord underkänns: $(cat "$T/sw1")"
+python3 "$ROOT/tests/tools/struct_words.py" jamfor "$T/par2" >"$T/sw2" 2>&1 &&
+    fail "struct_words.py: ett ändrat ord (tva/tre) godkänns"
+grep -q 'vid ordet "tva" i PDF:en och "tre" i HTML-sidan' "$T/sw2" ||
+    fail "struct_words.py: fel meddelande för ett ändrat ord: $(cat "$T/sw2")"
+python3 "$ROOT/tests/tools/struct_words.py" figurer "$T/lika.html" "$T/alts" >"$T/sw3" 2>&1 ||
+    fail "struct_words.py: /Alt med diagrammets tal underkänns: $(cat "$T/sw3")"
+python3 "$ROOT/tests/tools/struct_words.py" figurer "$T/fyra.html" "$T/alts" >"$T/sw4" 2>&1 &&
+    fail "struct_words.py: /Alt utan diagrammets tal (4) godkänns"
+grep -q '/Alt saknar talen 4' "$T/sw4" || fail "struct_words.py: fel meddelande för ett tal som fattas: $(cat "$T/sw4")"
 
 # every rule the checker lists is broken by some case above
 for rule in $(python3 "$CHECK" --regler | awk '{ print $1 }'); do
