@@ -17,6 +17,25 @@ static const char *num(char *buf, double v)
     return buf;
 }
 
+/* The kerning of a text op: " kern I:K,..." for each code point I (from
+ * 0) followed by K/1000 em, only where K is not 0. */
+static void dump_kern(FILE *f, const ts_op *o)
+{
+    if (!o->kern)
+        return;
+    const char *sep = " kern ";
+    int i = 0;
+    for (const unsigned char *s = (const unsigned char *)o->text; *s; s++) {
+        if ((*s & 0xC0) == 0x80)
+            continue;           /* a continuation byte: same code point */
+        if (o->kern[i] != 0) {
+            fprintf(f, "%s%d:%d", sep, i, o->kern[i]);
+            sep = ",";
+        }
+        i++;
+    }
+}
+
 char *ts_dump(const ts_result *r)
 {
     char *buf = NULL;
@@ -30,10 +49,12 @@ char *ts_dump(const ts_result *r)
         for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
             switch (o->kind) {
             case OP_TEXT:
-                fprintf(f, "  text f%d %s %s %s \"%s\"%s%s%s\n", o->face,
+                fprintf(f, "  text f%d %s %s %s \"%s\"%s%s%s", o->face,
                         num(a, o->size), num(b, o->x), num(c, o->y), o->text,
                         o->actual ? " actual \"" : "",
                         o->actual ? o->actual : "", o->actual ? "\"" : "");
+                dump_kern(f, o);
+                fputc('\n', f);
                 break;
             case OP_LINE:
             case OP_RECT:
