@@ -30,7 +30,8 @@ quiet() {
     fi
 }
 
-# pdf_ok PDF: the checks every PDF of ours must pass.
+# pdf_ok PDF: the checks every PDF of ours must pass. Leaves the PDF's
+# plain text (`pdftotext PDF`) in $T/ok.txt for the caller to reuse.
 pdf_ok() {
     quiet pdfinfo "$1"
     quiet pdffonts "$1"
