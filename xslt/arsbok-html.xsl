@@ -155,7 +155,11 @@ table.diagram tbody th { width: 34%; }
               </li>
               <xsl:for-each select="$kapitel">
                 <li><a href="#kapitel-{@nr}">
-                  <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
+                  <xsl:call-template name="vb:arsbok-kapitelnamn">
+                    <xsl:with-param name="kommun" select="@kommun"/>
+                    <xsl:with-param name="stadsdel" select="@stadsdel"/>
+                    <xsl:with-param name="namn" select="a:arsberattelse/a:grupp/a:namn"/>
+                  </xsl:call-template>
                 </a></li>
               </xsl:for-each>
             </ol>

@@ -149,7 +149,11 @@
           </xsl:for-each>
           <xsl:for-each select="$kapitel">
             <toc-entry ref="kapitel-{@nr}" level="1">
-              <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
+              <xsl:call-template name="vb:arsbok-kapitelnamn">
+                <xsl:with-param name="kommun" select="@kommun"/>
+                <xsl:with-param name="stadsdel" select="@stadsdel"/>
+                <xsl:with-param name="namn" select="a:arsberattelse/a:grupp/a:namn"/>
+              </xsl:call-template>
             </toc-entry>
           </xsl:for-each>
         </block>

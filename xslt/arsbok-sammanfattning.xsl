@@ -139,15 +139,23 @@
     </xsl:call-template>
   </xsl:template>
 
-  <!-- "Ale, Göteborg, Angered och Tjörn" for the groups in $grupper. -->
+  <!-- "Tanum, Orust och Dals-Ed" for the groups in $grupper; when a name
+       holds a comma itself ("Göteborg, Angered") the items are parted by
+       semicolons instead: "Ale; Göteborg, Angered och Tjörn". -->
   <xsl:template name="s:uppraknade">
     <xsl:param name="grupper"/>
     <xsl:param name="datum" select="false()"/>
+    <xsl:variable name="skiljetecken">
+      <xsl:choose>
+        <xsl:when test="$grupper[normalize-space(@stadsdel) != '']">; </xsl:when>
+        <xsl:otherwise>, </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
     <xsl:for-each select="$grupper">
       <xsl:if test="position() &gt; 1">
         <xsl:choose>
           <xsl:when test="position() = last()"> och </xsl:when>
-          <xsl:otherwise>; </xsl:otherwise>
+          <xsl:otherwise><xsl:value-of select="$skiljetecken"/></xsl:otherwise>
         </xsl:choose>
       </xsl:if>
       <xsl:call-template name="s:gruppnamn"/>
@@ -158,10 +166,8 @@
       </xsl:if>
       <xsl:if test="@status = 'ogiltig' and @fel">
         <xsl:text> (</xsl:text>
-        <xsl:value-of select="@fel"/>
-        <xsl:text> </xsl:text>
-        <xsl:call-template name="vb:arsbok-etikett">
-          <xsl:with-param name="nyckel" select="'fel'"/>
+        <xsl:call-template name="vb:arsbok-ogiltig">
+          <xsl:with-param name="fel" select="@fel"/>
         </xsl:call-template>
         <xsl:text>)</xsl:text>
       </xsl:if>
@@ -182,13 +188,13 @@
     <!-- ===== 1. Inlämnade årsberättelser ===== -->
     <s:avsnitt id="inlamning">
       <s:stycke>
+        <xsl:text>Årsboken bygger på </xsl:text>
         <s:b>
           <xsl:value-of select="count($giltiga)"/>
           <xsl:text> av </xsl:text>
           <xsl:value-of select="count($grupper)"/>
           <xsl:text> förväntade årsberättelser</xsl:text>
         </s:b>
-        <xsl:text> har kommit in och är med i årsboken</xsl:text>
         <xsl:if test="$fg">
           <xsl:text> (</xsl:text>
           <xsl:value-of select="$fgar"/>
@@ -198,7 +204,7 @@
           <xsl:value-of select="count($fg/i:grupp)"/>
           <xsl:text>)</xsl:text>
         </xsl:if>
-        <xsl:text>. Siffrorna i sammanfattningen bygger på dem.</xsl:text>
+        <xsl:text>: de som har kommit in i giltigt skick. Siffrorna i sammanfattningen räknas på dem.</xsl:text>
       </s:stycke>
         <xsl:call-template name="s:statuslista">
           <xsl:with-param name="nyckel" select="'lista.saknas'"/>
@@ -375,15 +381,17 @@
           </xsl:choose>
           <xsl:text> anges inte antalet deltagare.</xsl:text>
         </xsl:if>
-        <xsl:if test="count($r[not(a:utbildningsinsatser/a:insats)]) &gt; 0">
-          <xsl:text> </xsl:text>
-          <xsl:value-of select="count($r[not(a:utbildningsinsatser/a:insats)])"/>
-          <xsl:choose>
-            <xsl:when test="count($r[not(a:utbildningsinsatser/a:insats)]) = 1"> grupp har</xsl:when>
-            <xsl:otherwise> grupper har</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> inte haft några utbildningsinsatser.</xsl:text>
-        </xsl:if>
+        <xsl:variable name="utan" select="count($r[not(a:utbildningsinsatser/a:insats)])"/>
+        <xsl:choose>
+          <xsl:when test="$utan = 1">
+            <xsl:text> En grupp har inte haft några utbildningsinsatser.</xsl:text>
+          </xsl:when>
+          <xsl:when test="$utan &gt; 1">
+            <xsl:text> Av grupperna har </xsl:text>
+            <xsl:value-of select="$utan"/>
+            <xsl:text> inte haft några utbildningsinsatser.</xsl:text>
+          </xsl:when>
+        </xsl:choose>
       </s:stycke>
     </s:avsnitt>
 
@@ -399,12 +407,24 @@
         <xsl:text> under </xsl:text>
         <xsl:value-of select="$ar"/>
         <xsl:text>. </xsl:text>
-        <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="count($avv[@systemfel = 'ja'])"/></xsl:call-template>
-        <xsl:text> av dem bedöms av grupperna som återkommande systemfel i samverkan.</xsl:text>
+        <xsl:choose>
+          <xsl:when test="count($avv[@systemfel = 'ja']) = 0">
+            <xsl:text>Ingen av dem bedöms av grupperna som återkommande systemfel i samverkan.</xsl:text>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:text>Av dem bedömer grupperna </xsl:text>
+            <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="count($avv[@systemfel = 'ja'])"/></xsl:call-template>
+            <xsl:text> som återkommande systemfel i samverkan.</xsl:text>
+          </xsl:otherwise>
+        </xsl:choose>
         <xsl:if test="$avvtotal != count($avv)">
-          <xsl:text> </xsl:text>
+          <xsl:text> Bland dem finns </xsl:text>
           <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$avvtotal - count($avv)"/></xsl:call-template>
-          <xsl:text> avvikelser är bara angivna som antal, utan kategori, verksamheter och status; de räknas med i totalen men inte i tabellerna över status och verksamheter.</xsl:text>
+          <xsl:choose>
+            <xsl:when test="$avvtotal - count($avv) = 1"> avvikelse som bara är angiven som antal, utan kategori, verksamheter och status; den räknas</xsl:when>
+            <xsl:otherwise> avvikelser som bara är angivna som antal, utan kategori, verksamheter och status; de räknas</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> med i totalen men inte i tabellerna över status och verksamheter.</xsl:text>
         </xsl:if>
       </s:stycke>
 
@@ -791,13 +811,13 @@
       <s:stycke>
         <xsl:choose>
           <xsl:when test="$valda">
-            <s:b>
-              <xsl:value-of select="count($valda)"/>
-              <xsl:choose>
-                <xsl:when test="count($valda) = 1"> avvikelse</xsl:when>
-                <xsl:otherwise> avvikelser</xsl:otherwise>
-              </xsl:choose>
-            </s:b>
+            <xsl:choose>
+              <xsl:when test="count($valda) = 1"><s:b>En avvikelse</s:b></xsl:when>
+              <xsl:otherwise>
+                <xsl:text>Sammanlagt </xsl:text>
+                <s:b><xsl:value-of select="count($valda)"/><xsl:text> avvikelser</xsl:text></s:b>
+              </xsl:otherwise>
+            </xsl:choose>
             <xsl:text> har skickats vidare till delregional nivå eller bedöms av gruppen som möjligt systemfel i samverkan: </xsl:text>
             <xsl:value-of select="count($valda[@status = 'skickad-delregionalt'])"/>
             <xsl:text> skickade delregionalt och </xsl:text>

@@ -25,7 +25,7 @@
     vb:mening-systemfel                the group's "system fault" judgement
     vb:mottagare    delregion          "Delregionala ledningsgruppen för ..."
     vb:dokumenttitel rapport=/a:arsberattelse  "Årsberättelse 2019 – <grupp>"
-    vb:organisation nod=rapporterande|berord   "BUP Kungälv (BUP)"
+    vb:organisation nod=rapporterande|berord   "Hvitfeldtska gymnasiet (Skola)"
 
   Thousands separator: U+00A0 NO-BREAK SPACE. TEMPLATE.md asks for "space
   as the thousands separator" (Swedish style, 12 345). U+00A0 is a space
@@ -333,19 +333,29 @@
   </xsl:template>
 
   <!-- A deviation's reporting / concerned party for a table cell:
-       "Elevhälsan, Ale gymnasium (Skola)". -->
+       "Hvitfeldtska gymnasiet (Skola)". The service is left out when the
+       organisation's name already says it: "BUP Angered", not "BUP
+       Angered (BUP)"; "Elevhälsan, Hjällboskolan", not "... (Elevhälsa)". -->
   <xsl:template name="vb:organisation">
     <xsl:param name="nod"/>
-    <xsl:value-of select="normalize-space($nod)"/>
-    <xsl:if test="normalize-space($nod/@verksamhet) != ''">
-      <xsl:text> (</xsl:text>
+    <xsl:variable name="namn" select="normalize-space($nod)"/>
+    <xsl:variable name="tjanst">
       <xsl:call-template name="vb:verksamhet">
         <xsl:with-param name="varde" select="$nod/@verksamhet"/>
         <xsl:with-param name="kort" select="'ja'"/>
       </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="$namn"/>
+    <xsl:if test="normalize-space($nod/@verksamhet) != '' and
+                  not(contains(translate($namn, $vb:versaler, $vb:gemener),
+                               translate($tjanst, $vb:versaler, $vb:gemener)))">
+      <xsl:text> (</xsl:text>
+      <xsl:value-of select="$tjanst"/>
       <xsl:text>)</xsl:text>
     </xsl:if>
   </xsl:template>
+  <xsl:variable name="vb:versaler" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖÉÜ'"/>
+  <xsl:variable name="vb:gemener" select="'abcdefghijklmnopqrstuvwxyzåäöéü'"/>
 
   <!-- "2019-09-10 – Gemensamt möte med elevhälsan" for a listed meeting. -->
   <xsl:template name="vb:mote">
@@ -379,6 +389,7 @@
     vb:arsbok-titel    ar             "Västbus – Årsberättelser 2019"
     vb:arsbok-sidfot   ar delregion   "Västbus årsberättelser 2019 – GR"
     vb:arsbok-grupp    kommun [stadsdel]  "Ale", "Göteborg, Angered"
+    vb:arsbok-kapitelnamn kommun [stadsdel] namn  "Ale – Lokala Västbusgruppen i Ale"
     vb:arsbok-status   varde          Inlämnad / Inlämnad för sent / ...
        ================================================================ -->
   <xsl:template name="vb:arsbok-etikett">
@@ -386,7 +397,7 @@
     <xsl:choose>
       <xsl:when test="$nyckel = 'delregion'">Delregion</xsl:when>
       <xsl:when test="$nyckel = 'utgivare'">Utgivare</xsl:when>
-      <xsl:when test="$nyckel = 'utskriven'">Utskriven</xsl:when>
+      <xsl:when test="$nyckel = 'utskriven'">Sammanställd</xsl:when>
       <xsl:when test="$nyckel = 'innehall'">Innehåll</xsl:when>
       <xsl:when test="$nyckel = 'forord'">Förord</xsl:when>
       <xsl:when test="$nyckel = 'sammanfattning'">Sammanfattning för delregionen</xsl:when>
@@ -452,12 +463,11 @@
 
       <!-- list labels in "Inlämnade årsberättelser" -->
       <xsl:when test="$nyckel = 'lista.saknas'">Har inte lämnat in</xsl:when>
-      <xsl:when test="$nyckel = 'lista.sen'">Inlämnade efter sista dag 1 mars</xsl:when>
+      <xsl:when test="$nyckel = 'lista.sen'">Inlämnade för sent, efter den 1 mars</xsl:when>
       <xsl:when test="$nyckel = 'lista.ogiltig'">Inlämnade men ogiltiga (inte med som kapitel)</xsl:when>
       <xsl:when test="$nyckel = 'lista.okand'">Okända filer i mappen (inte med)</xsl:when>
       <xsl:when test="$nyckel = 'inga'">inga</xsl:when>
-      <xsl:when test="$nyckel = 'fel'">fel</xsl:when>
-      <xsl:when test="$nyckel = 'not.sen'">Årsberättelsen lämnades in efter sista dag, 1 mars.</xsl:when>
+      <xsl:when test="$nyckel = 'not.sen'">Årsberättelsen lämnades in för sent, efter den 1 mars.</xsl:when>
       <xsl:otherwise>??<xsl:value-of select="$nyckel"/>??</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -487,6 +497,33 @@
     <xsl:if test="normalize-space($stadsdel) != ''">
       <xsl:text>, </xsl:text>
       <xsl:value-of select="normalize-space($stadsdel)"/>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- Why a handed-in report is not a chapter: "årsberättelsen har 2 fel
+       som måste rättas" (the count from vastbus validera). -->
+  <xsl:template name="vb:arsbok-ogiltig">
+    <xsl:param name="fel"/>
+    <xsl:text>årsberättelsen har </xsl:text>
+    <xsl:value-of select="$fel"/>
+    <xsl:text> fel som måste rättas</xsl:text>
+  </xsl:template>
+
+  <!-- A chapter in the table of contents: the group by its place, as the
+       summary names it, then its own name: "Göteborg, Centrum – Lokal
+       ledningsgrupp Västbus Centrum". The place leads because the summary's
+       tables and lists are ordered and read by it. -->
+  <xsl:template name="vb:arsbok-kapitelnamn">
+    <xsl:param name="kommun"/>
+    <xsl:param name="stadsdel" select="''"/>
+    <xsl:param name="namn"/>
+    <xsl:call-template name="vb:arsbok-grupp">
+      <xsl:with-param name="kommun" select="$kommun"/>
+      <xsl:with-param name="stadsdel" select="$stadsdel"/>
+    </xsl:call-template>
+    <xsl:if test="normalize-space($namn) != ''">
+      <xsl:text> – </xsl:text>
+      <xsl:value-of select="normalize-space($namn)"/>
     </xsl:if>
   </xsl:template>
 

@@ -56,14 +56,14 @@ grep -qi '<link\|<script\|src=' "$H" && fail "sidan hämtar något utifrån"
 vb_text_html "$H" > "$T/html.txt"
 pdftotext "$T/bok.pdf" - | vb_norm > "$T/pdf.txt"
 for s in "Har inte lämnat in: Tjörn." \
-         "Inlämnade efter sista dag 1 mars: Lilla Edet (2020-03-17)." \
-         "20 av 21 förväntade årsberättelser har kommit in och är med i årsboken (2018: 20 av 21)." \
+         "Inlämnade för sent, efter den 1 mars: Lilla Edet (2020-03-17)." \
+         "Årsboken bygger på 20 av 21 förväntade årsberättelser (2018: 20 av 21): de som har kommit in i giltigt skick." \
          "Grupperna har haft sammanlagt 103 möten under 2019, i genomsnitt 5,2 per grupp." \
          "Grupperna har genomfört 32 utbildningsinsatser med sammanlagt 1422 deltagare" \
          "Grupperna har rapporterat sammanlagt 81 avvikelser under 2019." \
          "Jämförelsen gäller de 19 grupper som har en giltig årsberättelse både 2019 och 2018" \
          "Socialtjänst – BUP" \
-         "Årsberättelsen lämnades in efter sista dag, 1 mars." \
+         "Årsberättelsen lämnades in för sent, efter den 1 mars." \
          "Sammanfattning för delregionen" "Lokala Västbusgruppen i Ale" "Västbusgruppen Öckerö"; do
     grep -qF "$s" "$T/html.txt" || fail "HTML-sidan saknar \"$s\""
     grep -qF "$s" "$T/pdf.txt" || fail "PDF:en saknar \"$s\""

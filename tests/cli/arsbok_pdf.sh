@@ -28,7 +28,7 @@ N=$(pages "$P")
 page_text "$P" 1 > "$T/p1"
 for s in "Västbus – Årsberättelser 2019" "Göteborgsregionen" \
          "Utgivare: Delregionala ledningsgruppen för Västbus i Göteborgsregionen" \
-         "Utskriven: 2023-11-14"; do
+         "Sammanställd: 2023-11-14"; do
     grep -qF "$s" "$T/p1" || fail "omslaget saknar \"$s\""
 done
 pdfinfo "$P" | grep -q "^Title: *Västbus – Årsberättelser 2019 – Göteborgsregionen$" ||
@@ -39,24 +39,32 @@ page_text "$P" 2 | ab_trim | grep -qx "Innehåll" || fail "sidan 2 är ingen inn
 ab_toc "$P" > "$T/toc"
 [ "$(wc -l < "$T/toc")" -ge 25 ] || fail "innehållsförteckningen har för få rader: $(wc -l < "$T/toc")"
 while IFS="$(printf '\t')" read -r page text; do
+    # a chapter's entry is "place – own name"; its heading is the own name
+    case $text in *" – "*) text=${text#* – } ;; esac
     real=$(ab_find "$P" "$text" 3)
     [ "$real" = "$page" ] ||
         fail "innehållet säger sidan $page för \"$text\", rubriken står på sidan \"$real\""
 done < "$T/toc"
 
 # --- one chapter per valid report, in the manifest's order, each first on
-#     its page
+#     its page; the contents names it by its place as the summary does
+#     ("Göteborg, Centrum"), then by its own name
 names=$(for f in $(ab_listed $S); do
-    xmllint --nonet --xpath "normalize-space(//*[local-name()='grupp']/*[local-name()='namn'])" "$f"
+    g="//*[local-name()='grupp']"
+    k=$(xmllint --nonet --xpath "normalize-space($g/*[local-name()='kommun'])" "$f")
+    sd=$(xmllint --nonet --xpath "normalize-space($g/*[local-name()='stadsdel'])" "$f")
+    printf '%s%s – ' "$k" "${sd:+, $sd}"
+    xmllint --nonet --xpath "normalize-space($g/*[local-name()='namn'])" "$f"
     echo
 done | sed '/^$/d')
 [ "$(printf '%s\n' "$names" | wc -l)" -eq 20 ] || fail "väntade 20 inlämnade årsberättelser"
 prev=0
 printf '%s\n' "$names" > "$T/names"
-while read -r name; do
-    p=$(awk -F '\t' -v n="$name" '$2 == n { print $1; exit }' "$T/toc")
+while read -r entry; do
+    name=${entry#* – }
+    p=$(awk -F '\t' -v n="$entry" '$2 == n { print $1; exit }' "$T/toc")
     if [ -z "$p" ]; then
-        fail "kapitlet \"$name\" saknas i innehållet"
+        fail "kapitlet \"$entry\" saknas i innehållet"
         continue
     fi
     [ "$p" -gt "$prev" ] || fail "kapitlet \"$name\" står inte i manifestets ordning"
@@ -68,10 +76,10 @@ grep -q "Lokala Västbusgruppen i Tjörn" "$T/toc" && fail "Tjörn har ett kapit
 
 # --- the summary
 pdftotext -layout "$P" - | sed 's/\xc2\xa0/ /g' > "$T/all"
-grep -q "20 av 21 förväntade årsberättelser har kommit in" "$T/all" || fail "inlämnade: 20 av 21 saknas"
+grep -q "Årsboken bygger på 20 av 21 förväntade årsberättelser" "$T/all" || fail "inlämnade: 20 av 21 saknas"
 grep -q "Har inte lämnat in: Tjörn\." "$T/all" || fail "Tjörn står inte som saknad"
-grep -q "Inlämnade efter sista dag 1 mars: Lilla Edet (2020-03-17)\." "$T/all" || fail "Lilla Edet står inte som sen"
-grep -q "Årsberättelsen lämnades in efter sista dag, 1 mars\." "$T/all" || fail "Lilla Edets kapitel säger inte att den kom sent"
+grep -q "Inlämnade för sent, efter den 1 mars: Lilla Edet (2020-03-17)\." "$T/all" || fail "Lilla Edet står inte som sen"
+grep -q "Årsberättelsen lämnades in för sent, efter den 1 mars\." "$T/all" || fail "Lilla Edets kapitel säger inte att den kom sent"
 fmt() { echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($| )/\1 \2\3/; ta'; }
 m=$(ab_xsum $S "sum(//*[local-name()='moten']/@antal)")
 tr '\n' ' ' < "$T/all" | tr -s ' ' | grep -q "sammanlagt $(fmt "$m") möten under 2019" ||
