@@ -113,18 +113,22 @@
           <xsl:value-of select="$delregion"/>
         </p>
         <rule/>
-        <p space-before="4mm" space-after="1mm">
-          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utgivare'"/></xsl:call-template>
-          <xsl:text>: </xsl:text>
-          <xsl:value-of select="normalize-space($m/m:utgivare)"/>
-        </p>
-        <xsl:if test="normalize-space($utskriftsdatum) != ''">
-          <p space-after="1mm">
-            <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utskriven'"/></xsl:call-template>
-            <xsl:text>: </xsl:text>
-            <xsl:call-template name="vb:datum"><xsl:with-param name="datum" select="$utskriftsdatum"/></xsl:call-template>
-          </p>
-        </xsl:if>
+        <!-- label and value in two aligned columns, like the HTML's <dl> -->
+        <spacer height="3mm"/>
+        <table rules="none" widths="22 78">
+          <tbody>
+            <row>
+              <cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utgivare'"/></xsl:call-template></cell>
+              <cell><xsl:value-of select="normalize-space($m/m:utgivare)"/></cell>
+            </row>
+            <xsl:if test="normalize-space($utskriftsdatum) != ''">
+              <row>
+                <cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utskriven'"/></xsl:call-template></cell>
+                <cell><xsl:call-template name="vb:datum"><xsl:with-param name="datum" select="$utskriftsdatum"/></xsl:call-template></cell>
+              </row>
+            </xsl:if>
+          </tbody>
+        </table>
 
         <!-- ================== table of contents ================== -->
         <block break-before="page">
@@ -228,8 +232,9 @@
   <xsl:template match="l:keep/l:title" mode="kapitel"/>
   <xsl:template match="l:keep[l:title]/l:p[1]" mode="kapitel"/>
 
-  <!-- After the "Inlämnad" line: say when it came late. -->
-  <xsl:template match="l:keep[l:title]/l:p[last()]" mode="kapitel">
+  <!-- After the title block's list (its last row is "Kontaktperson"): say
+       when the report came late. -->
+  <xsl:template match="l:keep[l:title]/l:table[@rules = 'none']" mode="kapitel">
     <xsl:param name="sen" select="false()"/>
     <xsl:copy-of select="."/>
     <xsl:if test="$sen">

@@ -98,6 +98,10 @@
       <p size="13pt" weight="bold" space-after="4pt">
         <xsl:value-of select="normalize-space($g/a:namn)"/>
       </p>
+      <!-- label and value in two aligned columns, like the HTML's <dl>;
+           no rules, no fill (doc/husstil.md) -->
+      <table rules="none" widths="22 78">
+        <tbody>
       <xsl:call-template name="uppgift">
         <xsl:with-param name="nyckel" select="'kommun'"/>
         <xsl:with-param name="varde" select="normalize-space($g/a:kommun)"/>
@@ -136,22 +140,24 @@
           </xsl:call-template>
         </xsl:with-param>
       </xsl:call-template>
+        </tbody>
+      </table>
     </keep>
     <spacer height="4mm"/>
   </xsl:template>
 
-  <!-- "Kommun: Ale": one line of the title block, set close together
-       (the spacer after the block separates it from section 1). -->
+  <!-- "Kommun | Ale": one row of the title block. -->
   <xsl:template name="uppgift">
     <xsl:param name="nyckel"/>
     <xsl:param name="varde"/>
-    <p space-after="0pt">
-      <xsl:call-template name="vb:etikett">
-        <xsl:with-param name="nyckel" select="$nyckel"/>
-      </xsl:call-template>
-      <xsl:text>: </xsl:text>
-      <xsl:value-of select="$varde"/>
-    </p>
+    <row>
+      <cell>
+        <xsl:call-template name="vb:etikett">
+          <xsl:with-param name="nyckel" select="$nyckel"/>
+        </xsl:call-template>
+      </cell>
+      <cell><xsl:value-of select="$varde"/></cell>
+    </row>
   </xsl:template>
 
   <!-- ============================ helpers ============================= -->
@@ -458,7 +464,9 @@
     <xsl:param name="prefix" select="''"/>
     <xsl:variable name="nr" select="count(preceding-sibling::a:avvikelse) + 1"/>
     <keep>
-      <p weight="bold" keep-with-next="yes" space-before="2mm" id="{$prefix}avvikelse-{$nr}">
+      <!-- 6 mm before each deviation, 3× the gaps inside one, so that
+           12-18 deviations read as items, not as one wall -->
+      <p weight="bold" keep-with-next="yes" space-before="6mm" space-after="2pt" id="{$prefix}avvikelse-{$nr}">
         <xsl:call-template name="vb:avvikelse-rubrik">
           <xsl:with-param name="nr" select="$nr"/>
         </xsl:call-template>

@@ -30,6 +30,35 @@ for f in ale goteborg-angered; do
     [ "$fills" -ge "$n" ] || fail "$f: $fills ljusa rubrikrader, väntade minst $n"
 done
 
+# --- a report's title block: label and value in two aligned columns; the
+#     deviations' descriptions: a gap before each at least twice the
+#     largest gap inside one (items, not a wall)
+for f in goteborg-angered ale; do
+    pdftotext -bbox "$T/$f.pdf" "$T/$f.bbox"
+    python3 "$ROOT/tests/tools/pdf_rader.py" "$T/$f.bbox" > "$T/$f.rader"
+    n=0
+    for lab in Kommun Stadsdel Delregion Till Inlämnad Kontaktperson; do
+        [ "$lab" = Stadsdel ] && [ -z "$(xmllint --xpath "normalize-space(//*[local-name()='stadsdel'])" "$S/$f.xml")" ] && continue
+        awk -F '\t' -v l="$lab" '$1 ~ /^1 / { split($2, w, " "); if (w[1] ~ "^" l "@") { split(w[2], v, "@"); print v[2] } }' "$T/$f.rader"
+        n=$((n + 1))
+    done > "$T/$f.x"
+    [ "$(wc -l < "$T/$f.x")" -eq "$n" ] || fail "$f: titelblocket har inte $n rader med etikett och värde"
+    [ "$(sort -u "$T/$f.x" | wc -l)" -eq 1 ] || fail "$f: titelblockets värden står inte i en kolumn: $(sort -u "$T/$f.x" | tr '\n' ' ')"
+    awk -F '\t' '
+        { split($1, a, " "); pg = a[1]; y0 = a[2]; y1 = a[3]
+          if (pg == ppg && $2 ~ /^Avvikelse@[0-9.]+ [0-9]+,@/ && initem) {
+              gap = y0 - py1
+              if (gap < 2 * inner) { printf "%s (%.1f pt, inuti %.1f pt)\n", $2, gap, inner }
+              checked++
+          }
+          if ($2 ~ /^Avvikelse@[0-9.]+ [0-9]+,@/) { initem = 1; inner = 0 }
+          else if (initem && pg == ppg && y0 - py1 > inner) inner = y0 - py1
+          if (pg != ppg) initem = 0
+          ppg = pg; py1 = y1 }
+        END { if (!checked) print "ingen avvikelse att mäta" }' "$T/$f.rader" > "$T/$f.gap"
+    [ -s "$T/$f.gap" ] && fail "$f: för litet avstånd före avvikelsebeskrivningar: $(head -3 "$T/$f.gap")"
+done
+
 # --- the yearbook --------------------------------------------------------
 Y=$T/arsbok.pdf
 "$VB" arsbok "$S/arsbok.xml" -o "$Y" 2>"$T/err" || fail "årsboken: ingen PDF: $(tail -2 "$T/err")"

@@ -28,7 +28,8 @@ for m in samples/gr-2019/arsbok.xml samples/sodra-alvsborg/2019/arsbok.xml \
     # "discharged" in health care)
     pdftotext "$T/$n.pdf" "$T/$n.txt"
     grep -q "Utskriven" "$T/$n.txt" "$T/$n.html" && fail "$m: \"Utskriven\" står kvar"
-    grep -q "^Sammanställd: 2023-11-14$" "$T/$n.txt" || fail "$m: omslaget saknar \"Sammanställd: 2023-11-14\""
+    pdftotext -layout -f 1 -l 1 "$T/$n.pdf" - | grep -qE "^ *Sammanställd +2023-11-14$" ||
+        fail "$m: omslaget saknar \"Sammanställd  2023-11-14\""
     grep -q "sista dag 1 mars\|efter sista dag," "$T/$n.txt" && fail "$m: \"efter sista dag 1 mars\" står kvar"
 done
 

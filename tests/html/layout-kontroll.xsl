@@ -34,15 +34,15 @@
     <xsl:variable name="b" select="$d/l:body"/>
     <xsl:if test="normalize-space($b/descendant::*[self::l:title or self::l:heading or self::l:p][1][self::l:title]) != concat('Årsberättelse ', $ar)">sidan börjar inte med titeln "Årsberättelse <xsl:value-of select="$ar"/>"&#10;</xsl:if>
     <xsl:call-template name="rad"><xsl:with-param name="text" select="$grupp"/></xsl:call-template>
-    <xsl:call-template name="rad"><xsl:with-param name="text" select="concat('Kommun: ', normalize-space($r/a:grupp/a:kommun))"/></xsl:call-template>
+    <xsl:call-template name="uppgift"><xsl:with-param name="etikett" select="'Kommun'"/><xsl:with-param name="varde" select="normalize-space($r/a:grupp/a:kommun)"/></xsl:call-template>
     <xsl:if test="$r/a:grupp/a:stadsdel">
-      <xsl:call-template name="rad"><xsl:with-param name="text" select="concat('Stadsdel: ', normalize-space($r/a:grupp/a:stadsdel))"/></xsl:call-template>
+      <xsl:call-template name="uppgift"><xsl:with-param name="etikett" select="'Stadsdel'"/><xsl:with-param name="varde" select="normalize-space($r/a:grupp/a:stadsdel)"/></xsl:call-template>
     </xsl:if>
-    <xsl:call-template name="rad"><xsl:with-param name="text" select="concat('Delregion: ', normalize-space($r/a:grupp/a:delregion))"/></xsl:call-template>
-    <xsl:call-template name="rad"><xsl:with-param name="text" select="concat('Till: Delregionala ledningsgruppen för Västbus i ', normalize-space($r/a:grupp/a:delregion))"/></xsl:call-template>
-    <xsl:call-template name="rad"><xsl:with-param name="text" select="concat('Inlämnad: ', normalize-space($r/a:inlamning/@datum))"/></xsl:call-template>
-    <xsl:variable name="kontakt" select="concat('Kontaktperson: ', normalize-space($r/a:inlamning/a:kontaktperson/a:namn), ', ', normalize-space($r/a:inlamning/a:kontaktperson/a:epost))"/>
-    <xsl:if test="not(//l:body//l:p[starts-with(normalize-space(), $kontakt)])">saknar stycket "<xsl:value-of select="$kontakt"/>…"&#10;</xsl:if>
+    <xsl:call-template name="uppgift"><xsl:with-param name="etikett" select="'Delregion'"/><xsl:with-param name="varde" select="normalize-space($r/a:grupp/a:delregion)"/></xsl:call-template>
+    <xsl:call-template name="uppgift"><xsl:with-param name="etikett" select="'Till'"/><xsl:with-param name="varde" select="concat('Delregionala ledningsgruppen för Västbus i ', normalize-space($r/a:grupp/a:delregion))"/></xsl:call-template>
+    <xsl:call-template name="uppgift"><xsl:with-param name="etikett" select="'Inlämnad'"/><xsl:with-param name="varde" select="normalize-space($r/a:inlamning/@datum)"/></xsl:call-template>
+    <xsl:variable name="kontakt" select="concat(normalize-space($r/a:inlamning/a:kontaktperson/a:namn), ', ', normalize-space($r/a:inlamning/a:kontaktperson/a:epost))"/>
+    <xsl:if test="not(//l:body//l:table[@rules = 'none']//l:row[normalize-space(l:cell[1]) = 'Kontaktperson' and starts-with(normalize-space(l:cell[2]), $kontakt)])">saknar raden "Kontaktperson | <xsl:value-of select="$kontakt"/>…" i titelblocket&#10;</xsl:if>
 
     <!-- Section headings: the four always, 5 and 6 when present, in order,
          level 1, with the ids the bookmarks and links use. -->
@@ -90,6 +90,13 @@
       <xsl:if test="@id != 'sammansattning-tabell'">ordföranden står i fel tabell&#10;</xsl:if>
     </xsl:for-each>
     <xsl:if test="$r/a:sammansattning/a:medlem[@roll = 'ordforande'] and not($b//l:table[@id = 'sammansattning-tabell']//l:cell[normalize-space() = concat(normalize-space($r/a:sammansattning/a:medlem[@roll = 'ordforande']/a:namn), ' (ordförande)')])">ordföranden är inte markerad "(ordförande)"&#10;</xsl:if>
+  </xsl:template>
+
+  <!-- A row of the title block (a table without rules): label | value. -->
+  <xsl:template name="uppgift">
+    <xsl:param name="etikett"/>
+    <xsl:param name="varde"/>
+    <xsl:if test="not(//l:body//l:table[@rules = 'none']//l:row[normalize-space(l:cell[1]) = $etikett and normalize-space(l:cell[2]) = $varde])">titelblocket saknar raden "<xsl:value-of select="$etikett"/> | <xsl:value-of select="$varde"/>"&#10;</xsl:if>
   </xsl:template>
 
   <!-- A paragraph of the body with exactly this text. -->
