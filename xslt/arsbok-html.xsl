@@ -55,7 +55,21 @@ figcaption { padding: 0 0 0.4rem; color: var(--dampad); }
 table.diagram { min-width: 0; }
 table.diagram tbody th { width: 34%; }
 .stapel { display: inline-block; height: 0.9rem; margin-right: 0.4rem; vertical-align: middle; background: var(--accent); }
-.stapel.fg { background: var(--linje); }
+/* last year's bar: slate #6f8196, 4.0:1 on white and 2.8:1 against this
+   year's #0b3c6e (WCAG 1.4.11), the PDF's colours (doc/husstil.md) */
+.stapel.fg { background: #6f8196; }
+/* Tables of five columns or more may use up to 72rem at a desktop width,
+   centred on the 52rem text column, so that every column of the summary
+   (up to "Totalt" and "Avvikelser 2018") shows at 1200 px without
+   scrolling; below 60rem they stay in the column, and below 40rem
+   rapport.css turns their rows into cards. */
+@media (min-width: 60rem) {
+  .tabell.bred {
+    width: min(72rem, calc(100vw - 3rem));
+    margin-left: calc((100% - min(72rem, calc(100vw - 3rem))) / 2);
+  }
+}
+td.datum { white-space: nowrap; }
 .stapelrad { display: block; white-space: nowrap; }
 .tillbaka { font-size: 0.9rem; }
 @media print {
@@ -313,6 +327,9 @@ table.diagram tbody th { width: 34%; }
     <!-- Wide tables may scroll sideways: the wrapper is then a named,
          focusable region so keyboard users can scroll it too. -->
     <div class="tabell" role="region" tabindex="0" aria-labelledby="{@id}-rubrik">
+      <xsl:if test="count(s:huvud/s:rad[1]/s:cell) &gt;= 5">
+        <xsl:attribute name="class">tabell bred</xsl:attribute>
+      </xsl:if>
       <table role="table" id="{@id}">
         <caption id="{@id}-rubrik"><xsl:value-of select="@rubrik"/></caption>
         <thead role="rowgroup">
@@ -340,6 +357,10 @@ table.diagram tbody th { width: 34%; }
                   <xsl:otherwise>
                     <td role="cell">
                       <xsl:if test="@tal = 'ja'"><xsl:attribute name="class">tal</xsl:attribute></xsl:if>
+                      <!-- an ISO date never breaks at its hyphens -->
+                      <xsl:if test="string-length(normalize-space()) = 10 and substring(., 5, 1) = '-' and substring(., 8, 1) = '-' and translate(., '0123456789-', '') = ''">
+                        <xsl:attribute name="class">datum</xsl:attribute>
+                      </xsl:if>
                       <xsl:if test="@etikett != ''">
                         <xsl:attribute name="data-label"><xsl:value-of select="translate(@etikett, '&#173;', '')"/></xsl:attribute>
                       </xsl:if>
@@ -368,6 +389,9 @@ table.diagram tbody th { width: 34%; }
     <figure class="diagram" aria-labelledby="{@id}-rubrik">
       <figcaption id="{@id}-rubrik"><strong><xsl:value-of select="@titel"/></strong></figcaption>
       <div class="tabell" role="region" tabindex="0" aria-labelledby="{@id}-rubrik">
+      <xsl:if test="count(s:huvud/s:rad[1]/s:cell) &gt;= 5">
+        <xsl:attribute name="class">tabell bred</xsl:attribute>
+      </xsl:if>
         <table role="table" class="diagram" aria-labelledby="{@id}-rubrik">
           <thead role="rowgroup">
             <tr role="row">
