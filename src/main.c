@@ -85,6 +85,8 @@ finish(int rc)
 	}
 	if (!bad)
 		return rc;
+	if (vb_stdout_errno())
+		e = vb_stdout_errno();	/* the write that failed first */
 	if (e)
 		fprintf(stderr, "vastbus: kan inte skriva till standard ut: %s\n",
 			vb_strerror_sv(e));

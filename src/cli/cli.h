@@ -65,6 +65,13 @@ void vb_inputs_free(struct vb_inputs *in);
 char *vb_output_name(const char *in, const char *out, const char *dir,
 		     const char *ext);
 
+/* fwrite(p, 1, n, stdout) that remembers errno when it fails, so that
+ * the final message (main.c) can say why ("disken är full") even after
+ * errno has moved on. Returns the bytes written. */
+size_t vb_stdout_write(const void *p, size_t n);
+/* The errno of the first failed vb_stdout_write, or 0. */
+int vb_stdout_errno(void);
+
 /* Says which option getopt_long (opterr = 0) stopped at, after it
  * returned '?': "vastbus CMD: okänd flagga -q", "flaggan -o behöver ett
  * värde", "flaggan --hjalp tar inget värde", "okänd flagga --x", then the

@@ -709,7 +709,7 @@ vb_cmd_formular(struct vb_ctx *ctx, int argc, char **argv)
 		struct sb page = { 0 };
 		fill(&page, tpl, vars, NELEMS(vars));
 		if (out == NULL) {
-			fwrite(page.p, 1, page.n, stdout);
+			vb_stdout_write(page.p, page.n);	/* checked at exit */
 		} else {
 			vb_write_output(out, page.p, page.n, &d);
 		}

@@ -10,6 +10,7 @@
  * break), uses ';' between fields (',' is the decimal separator in a
  * Swedish locale) and writes decimals with a comma. */
 #define _POSIX_C_SOURCE 200809L
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,8 +133,10 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 	memcpy(all + sizeof(bom), csv, len);
 	len += sizeof(bom);
 	if (out == NULL) {
-		if (fwrite(all, 1, len, stdout) != len || fflush(stdout) != 0) {
-			vb_diag(&md, VB_S_WRITE, 0, "kan inte skriva till standard ut");
+		if (vb_stdout_write(all, len) != len || fflush(stdout) != 0) {
+			int e = vb_stdout_errno() ? vb_stdout_errno() : errno;
+			vb_diag(&md, VB_S_WRITE, 0, "kan inte skriva till standard ut: %s",
+				vb_strerror_sv(e ? e : EIO));
 			goto done;
 		}
 	} else {

@@ -1,6 +1,7 @@
 /* output.c - the run's output plan in the command line's terms: conflicts
  * become Swedish findings, staged outputs are committed together. */
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "cli/cli.h"
@@ -42,4 +43,22 @@ vb_plan_write(struct vb_outplan *plan, const void *const *data,
 		return -1;
 	}
 	return 0;
+}
+
+static int stdout_errno;
+
+size_t
+vb_stdout_write(const void *p, size_t n)
+{
+	errno = 0;
+	size_t w = fwrite(p, 1, n, stdout);
+	if (w != n && stdout_errno == 0)
+		stdout_errno = errno ? errno : EIO;
+	return w;
+}
+
+int
+vb_stdout_errno(void)
+{
+	return stdout_errno;
 }
