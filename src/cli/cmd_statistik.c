@@ -137,6 +137,7 @@ vb_cmd_statistik(struct vb_ctx *ctx, int argc, char **argv)
 			int e = vb_stdout_errno() ? vb_stdout_errno() : errno;
 			vb_diag(&md, VB_S_WRITE, 0, "kan inte skriva till standard ut: %s",
 				vb_strerror_sv(e ? e : EIO));
+			clearerr(stdout);	/* said once, here, not again at exit */
 			goto done;
 		}
 	} else {

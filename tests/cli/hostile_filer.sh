@@ -69,6 +69,11 @@ if [ -w /dev/full ]; then
         [ "$(cat "$t.out")" = "vastbus: kan inte skriva till standard ut: disken är full" ] ||
             no "vastbus $args > /dev/full: $(head -c 300 "$t.out")"
     done
+    (cd "$t" && "$VB" statistik gr-2019/arsbok.xml) > /dev/full 2> "$t.out"
+    rc=$?
+    [ "$rc" = 3 ] || no "statistik > /dev/full: exit $rc"
+    [ "$(cat "$t.out")" = "gr-2019/arsbok.xml: systemfel: kan inte skriva filen: kan inte skriva till standard ut: disken är full" ] ||
+        no "statistik > /dev/full: $(head -c 300 "$t.out")"
 fi
 
 [ "$fail" -eq 0 ] || { echo "$fail failure(s)"; exit 1; }
