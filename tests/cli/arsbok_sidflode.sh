@@ -34,7 +34,9 @@ done | sed '/^$/d' > "$T/names"
 [ "$(wc -l < "$T/names")" -ge 15 ] || fail "för få gruppnamn ur rapporterna: $(wc -l < "$T/names")"
 checked=0
 while IFS= read -r name; do
-    first=$(awk -F '\t' -v n="$name" '$2 == n { print $1; exit }' "$T/toc")
+    # a chapter's entry is "place – own name" (the place as the summary
+    # writes it); the running head is the own name
+    first=$(awk -F '\t' -v n="$name" '{ t = $2; sub(/^[^–]* – /, "", t) } t == n { print $1; exit }' "$T/toc")
     [ -n "$first" ] || continue      # an invalid report has no chapter
     next=$(awk -F '\t' -v p="$first" '$1 > p { print $1; exit }' "$T/toc")
     last=$(( ${next:-$((N + 1))} - 1 ))
