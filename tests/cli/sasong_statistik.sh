@@ -28,22 +28,31 @@ for y in 2017 2018 2019; do
         [ -n "$fil" ] && "$VB" validera -q "$S/$y/$fil" >/dev/null 2>&1 && echo "$y|$ko|$S/$y/$fil" >> "$T/valid"
     done < "$T/e$y"
 done
-sumx() { # XPATH YEAR
-    t=0
-    for f in $(awk -F'|' -v y="$2" '$1 == y { print $3 }' "$T/valid" | sed 's/ /%20/g'); do
-        f=$(printf '%s' "$f" | sed 's/%20/ /g')
-        n=$(ab_x "$1" "$f"); t=$((t + ${n:-0}))
-    done
-    echo "$t"
-}
+# each valid report's figures, read from its XML by one xsltproc:
+# "år;möten;insatser;deltagare;avvikelser;systemfel;listade avvikelser"
+while IFS='|' read -r y _ f; do
+    xsltproc --nonet --stringparam y "$y" - "$f" 2>/dev/null <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:param name="y"/>
+  <xsl:template match="/">
+    <xsl:value-of select="concat($y, ';',
+      sum(//*[local-name()='moten']/@antal), ';',
+      count(//*[local-name()='insats']), ';',
+      sum(//*[local-name()='insats']/@deltagare), ';',
+      sum(//*[local-name()='avvikelser']/@antal), ';',
+      count(//*[local-name()='avvikelse'][@systemfel='ja']), ';',
+      count(//*[local-name()='avvikelse']), '&#10;')"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+done < "$T/valid" > "$T/figs"
+# sumx COLUMN YEAR: the sum of one figure over the year's valid reports
+sumx() { awk -F';' -v c="$1" -v y="$2" '$1 == y { t += $c } END { print t + 0 }' "$T/figs"; }
 : > "$T/want"
 for y in 2017 2018 2019; do
-    printf '%s;%s;%s;%s;%s;%s\n' "$y" \
-        "$(sumx "sum(//*[local-name()='moten']/@antal)" $y)" \
-        "$(sumx "count(//*[local-name()='insats'])" $y)" \
-        "$(sumx "sum(//*[local-name()='insats']/@deltagare)" $y)" \
-        "$(sumx "sum(//*[local-name()='avvikelser']/@antal)" $y)" \
-        "$(sumx "count(//*[local-name()='avvikelse'][@systemfel='ja'])" $y)" >> "$T/want"
+    printf '%s;%s;%s;%s;%s;%s\n' "$y" "$(sumx 2 $y)" "$(sumx 3 $y)" \
+        "$(sumx 4 $y)" "$(sumx 5 $y)" "$(sumx 6 $y)" >> "$T/want"
 done
 
 python3 - "$T/s.csv" "$T/groups" "$T/valid" > "$T/py" 2>&1 <<'PY' || fail "CSV-kontrollen: $(cat "$T/py")"
@@ -95,8 +104,8 @@ grep -q "sammanlagt $a avvikelser under 2019" "$T/bok.txt" || fail "sammanfattni
 "$VB" statistik --avvikelser $S/2019/arsbok.xml > "$T/a.csv" 2>/dev/null
 n=0; sf=0
 for y in 2017 2018 2019; do
-    n=$((n + $(sumx "count(//*[local-name()='avvikelse'])" $y)))
-    sf=$((sf + $(sumx "count(//*[local-name()='avvikelse'][@systemfel='ja'])" $y)))
+    n=$((n + $(sumx 7 $y)))
+    sf=$((sf + $(sumx 6 $y)))
 done
 python3 - "$T/a.csv" "$n" "$sf" > "$T/py" 2>&1 <<'PY' || fail "--avvikelser: $(cat "$T/py")"
 import csv, sys
