@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "geo/geo.h"
+#include "typeset/typeset.h"
 #include "util/alloc.h"
 #include "xml/validate.h"
 #include "xslt/transform.h"
@@ -29,6 +30,7 @@ vb_ctx_free(struct vb_ctx *ctx)
 		vb_xslt_free(ctx->xslt[i].x);
 	}
 	free(ctx->datadir);
+	ts_release();	/* the typesetter's dictionaries, kept for the run */
 	memset(ctx, 0, sizeof(*ctx));
 }
 

@@ -17,7 +17,6 @@
 #include "../util/utf8.h"
 #include "typeset.h"
 
-typedef struct _HyphenDict ts_hyphdict;
 struct ts_compound;
 
 typedef struct ts_face {
@@ -106,9 +105,7 @@ typedef struct ts_ctx {
                                  with the book */
     const lay_doc *doc;
     ts_face faces[TS_NFACES];
-    ts_hyphdict *hyph;
     struct ts_hcache *hcache; /* word -> hyphenation points (ts_hcache.c) */
-    struct ts_compound *compound;   /* ts_compound.c: Hunspell + cache */
     hb_buffer_t *kbuf;        /* ts_kern()'s shaping buffer */
     /* geometry */
     double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
@@ -174,7 +171,6 @@ void ts_fonts_free(ts_ctx *c);
 
 /* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
 void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);
-void ts_hyph_free(ts_ctx *c);
 
 /* ts_hcache.c: ts_hyphenate() remembered per word for the whole run. */
 void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,
@@ -186,7 +182,7 @@ void ts_hcache_free(ts_ctx *c);
  * simple word, an unknown word, or without the sv_SE Hunspell
  * dictionary. */
 void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints);
-void ts_compound_free(ts_ctx *c);
+void ts_compound_release(void);     /* by ts_release() */
 
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {

@@ -16,16 +16,22 @@ static const char *const dict_paths[] = {
     "/usr/share/hyphen/hyph_sv.dic",
     NULL};
 
+/* The patterns, loaded on first use and kept for the whole process: a
+ * batch of reports (vastbus pdf -d) typesets each with its own ts_ctx, and
+ * loading them again for each cost more than setting the report.
+ * ts_release() frees them. */
+static HyphenDict *g_hyph;
+
 static HyphenDict *dict(ts_ctx *c)
 {
-    if (c->hyph)
-        return (HyphenDict *)c->hyph;
-    for (int i = 0; dict_paths[i] && !c->hyph; i++)
-        c->hyph = (ts_hyphdict *)hnj_hyphen_load(dict_paths[i]);
-    if (!c->hyph)
+    if (g_hyph)
+        return g_hyph;
+    for (int i = 0; dict_paths[i] && !g_hyph; i++)
+        g_hyph = hnj_hyphen_load(dict_paths[i]);
+    if (!g_hyph)
         ts_fail(c, "de svenska avstavningsmönstren (%s) saknas; installera "
                 "paketet hyphen-sv", dict_paths[0]);
-    return (HyphenDict *)c->hyph;
+    return g_hyph;
 }
 
 static int latin1_lower(uint32_t cp)
@@ -73,10 +79,10 @@ void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks)
     free(cut);
 }
 
-void ts_hyph_free(ts_ctx *c)
+void ts_release(void)
 {
-    if (c->hyph)
-        hnj_hyphen_free((HyphenDict *)c->hyph);
-    c->hyph = NULL;
-    ts_compound_free(c);
+    if (g_hyph)
+        hnj_hyphen_free(g_hyph);
+    g_hyph = NULL;
+    ts_compound_release();
 }

@@ -153,7 +153,6 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
         lay_arena_free(c->scratch);
         lay_arena_free(c->keep);
         ts_fonts_free(c);
-        ts_hyph_free(c);
         ts_hcache_free(c);
         free(c->scratch_ch);
         free(c->scratch_st);
@@ -230,7 +229,6 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
     lay_arena_free(c->keep);
     lay_arena_free(c->scratch);
     ts_fonts_free(c);
-    ts_hyph_free(c);
     ts_hcache_free(c);
     free(c->scratch_ch);
     free(c->scratch_st);

@@ -21,4 +21,9 @@ int ts_typeset(const lay_doc *doc, ts_result **res, lay_arena **arena,
 int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
                   long *errline, char **err);
 
+/* The Swedish hyphenation patterns and the Hunspell dictionary are loaded
+ * on first use and kept for the rest of the process (each report of a
+ * batch would load them again); this frees them. */
+void ts_release(void);
+
 #endif

@@ -34,7 +34,7 @@ static void hyphenate(const char *word, char *out)
             out[o++] = '-';
     }
     out[o] = 0;
-    ts_hyph_free(c);
+    ts_release();   /* the patterns are kept per process */
     free(c->err);
     free(c);
 }

@@ -35,7 +35,7 @@ static ts_ctx *ctx_new(void)
 
 static void ctx_free(ts_ctx *c)
 {
-    ts_hyph_free(c);
+    ts_release();   /* the dictionaries are kept per process */
     ts_hcache_free(c);
     lay_arena_free(c->keep);
     free(c->err);
