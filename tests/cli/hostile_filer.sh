@@ -5,7 +5,8 @@
 # existing FIFO at the output path, and a yearbook onto one of last year's
 # reports are each refused before anything is written, in Swedish, with
 # the inputs unchanged by checksum and no temporary file left; standard
-# output that cannot be written gives exit 3. Exact messages.
+# output that cannot be written gives exit 3; SIGTERM or SIGINT during a
+# batch leaves no temporary file and only whole outputs. Exact messages.
 VB=${VASTBUS:-./vastbus}
 case $VB in /*) ;; *) VB=$(pwd)/$VB ;; esac
 [ -d samples/gr-2018 ] || { echo "hostile_filer.sh: kör från förrådets rot" >&2; exit 2; }
@@ -61,6 +62,25 @@ mkdir "$t/UT"
 run "årsbok -o UT/bok --html UT/./bok" 3 "gr-2019/arsbok.xml: systemfel: kan inte skriva filen: utfilen UT/bok är samma fil som utfilen UT/./bok i samma körning; ingen av dem skrivs
 gr-2019/arsbok.xml: systemfel: kan inte skriva filen: utfilen UT/./bok är samma fil som utfilen UT/bok i samma körning; ingen av dem skrivs
 Ingen årsbok gjord." "$VB" arsbok gr-2019/arsbok.xml -o UT/bok --html UT/./bok
+# SIGTERM or SIGINT at any moment of a batch leaves no temporary file
+# (a finished output is whole: the rename is atomic).
+mkdir "$t/sig" "$t/sigin"
+for k in ale alingsas harryda kungalv lerum molndal; do cp samples/gr-2019/$k.xml "$t/sigin/"; done
+for delay in 0.2 0.5 1; do
+    for sig in TERM INT; do
+        "$VB" pdf -d "$t/sig" "$t/sigin" > /dev/null 2>&1 &
+        pid=$!
+        sleep $delay
+        kill -$sig $pid 2>/dev/null
+        { wait $pid; } 2>/dev/null
+        find "$t/sig" -name '*.tmp*' | grep -q . && no "SIG$sig after $delay s: a temporary file was left"
+    done
+done
+for f in "$t"/sig/*.pdf; do
+    [ -e "$f" ] || continue
+    qpdf --check "$f" > /dev/null 2>&1 || no "SIGTERM: $(basename "$f") is not a whole PDF"
+done
+
 if [ -w /dev/full ]; then
     for args in "--help" "validera --help" "mall --kommun Ale --ar 2019" "formular"; do
         "$VB" $args > /dev/full 2> "$t.out"
