@@ -400,12 +400,21 @@ td.datum { white-space: nowrap; }
                   <xsl:when test="@id = 'diagram-kategori'">
                     <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.kategori'"/></xsl:call-template>
                   </xsl:when>
+                  <!-- a figure over the years: one bar per year -->
+                  <xsl:when test="starts-with(@id, 'diagram-trend')">
+                    <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.ar'"/></xsl:call-template>
+                  </xsl:when>
                   <xsl:otherwise>
                     <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.grupp'"/></xsl:call-template>
                   </xsl:otherwise>
                 </xsl:choose>
               </th>
-              <th scope="col" role="columnheader"><xsl:value-of select="@nu"/></th>
+              <th scope="col" role="columnheader">
+                <xsl:choose>
+                  <xsl:when test="normalize-space(@nu) != ''"><xsl:value-of select="@nu"/></xsl:when>
+                  <xsl:otherwise><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'kol.antal'"/></xsl:call-template></xsl:otherwise>
+                </xsl:choose>
+              </th>
               <xsl:if test="$harfg">
                 <th scope="col" role="columnheader"><xsl:value-of select="@fg"/></th>
               </xsl:if>

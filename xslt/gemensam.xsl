@@ -433,6 +433,8 @@
 
       <!-- column and row headings -->
       <xsl:when test="$nyckel = 'kol.grupp'">Grupp</xsl:when>
+      <xsl:when test="$nyckel = 'kol.ar'">År</xsl:when>
+      <xsl:when test="$nyckel = 'kol.antal'">Antal</xsl:when>
       <xsl:when test="$nyckel = 'kol.status'">Status</xsl:when>
       <xsl:when test="$nyckel = 'kol.inlamnad'">Inlämnad</xsl:when>
       <xsl:when test="$nyckel = 'kol.moten'">Möten</xsl:when>

@@ -47,6 +47,12 @@ for f in $(ab_listed samples/gr-2019); do
         grep -qF ">$place</th>" "$H" || fail "sammanfattningens tabell har inte gruppen \"$place\""
 done
 
+# every column of a chart's table has a heading; a figure over the years
+# is headed "År", not "Grupp"
+grep -q 'role="columnheader"></th>' "$H" && fail "en kolumnrubrik i HTML-årsboken är tom"
+grep -q '<th scope="col" role="columnheader">Grupp</th><th scope="col" role="columnheader">[^<]*</th></tr></thead><tbody role="rowgroup"><tr role="row"><th scope="row" role="rowheader">2018<' "$H" &&
+    fail "diagrammen över åren har \"Grupp\" som rubrik för åren"
+
 # --- the service after an organisation: only when the name lacks it
 for f in samples/gr-2019/goteborg-angered.xml samples/gr-2019/ale.xml; do
     "$VB" html -o "$T/r.html" "$f" 2>/dev/null || { fail "$f: ingen HTML"; continue; }
