@@ -275,7 +275,7 @@ static int balance_last(ts_ctx *c, int start, int end)
         here -= it[b + 1].h;
         if (here < TS_KEEP_MIN * c->body_h)
             break;
-        if (it[b].brk != BRK_OK || (it[b + 1].flags & VI_DISCARD))
+        if (it[b].brk != BRK_OK)
             continue;
         if (moved + head_at(c, b + 1) > c->body_h)
             break;
