@@ -535,7 +535,7 @@
       <s:tabell id="tabell-pergrupp">
         <xsl:attribute name="bredder">
           <xsl:choose>
-            <xsl:when test="$fg">28 12 12 12 12 12 12</xsl:when>
+            <xsl:when test="$fg">34 11 11 11 11 11 11</xsl:when>
             <xsl:otherwise>40 20 20 20</xsl:otherwise>
           </xsl:choose>
         </xsl:attribute>
