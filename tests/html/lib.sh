@@ -24,14 +24,27 @@ vb_inputs() {
     for f in tests/html/fixtures/*.xml; do
         [ -f "$f" ] && echo "$f"
     done
+    set --
     for f in samples/*/*.xml; do
         [ -f "$f" ] || continue
         case $f in */ogiltiga/*|*/invalid/*) continue ;; esac
+        set -- "$@" "$f"
+    done
+    [ $# -gt 0 ] || return 0
+    if [ -f schema/arsberattelse.xsd ]; then
+        # The valid reports, in order, by one xmllint for all of them (it
+        # says "FILE validates" for each): the schema's one global
+        # element is arsberattelse in the report namespace, so another
+        # root (a yearbook manifest) never validates.
+        xmllint --noout --nonet --schema schema/arsberattelse.xsd "$@" 2>&1 >/dev/null |
+            awk -v list="$(printf '%s\n' "$@")" '
+                { ok[$0] = 1 }
+                END { n = split(list, f, "\n"); for (i = 1; i <= n; i++) if ((f[i] " validates") in ok) print f[i] }'
+        return 0
+    fi
+    for f; do
         # The root element of a report carries the report namespace.
         xmllint --nonet --xpath "count(/*[local-name()='arsberattelse' and namespace-uri()='urn:vastbus:arsberattelse:1'])" "$f" 2>/dev/null | grep -qx 1 || continue
-        if [ -f schema/arsberattelse.xsd ]; then
-            xmllint --noout --nonet --schema schema/arsberattelse.xsd "$f" >/dev/null 2>&1 || continue
-        fi
         echo "$f"
     done
 }
