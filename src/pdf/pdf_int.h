@@ -34,6 +34,10 @@ void *pdf_text_string(HPDF_Doc pdf, const char *utf8);
 int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
                    time_t when, const unsigned char id[16]);
 
+/* pdf_icc.c: a compact sRGB ICC profile into out; returns its length. */
+#define PDF_ICC_MAX 600
+size_t pdf_icc_srgb(unsigned char out[PDF_ICC_MAX]);
+
 void pdf_set_err(pdf_state *st, const char *fmt, ...);
 
 /* pdf_text.c: draws a text op in the open text object (font and colour

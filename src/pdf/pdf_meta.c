@@ -1,6 +1,6 @@
 /* pdf_meta.c - metadata and the PDF/A-1b pieces libharu 2.3.0 lacks:
  * Info dictionary in UTF-16, XMP metadata that matches it, catalog /Lang,
- * /Metadata and /OutputIntents (sRGB from a Debian ICC profile), and the
+ * /Metadata and /OutputIntents (sRGB, pdf_icc.c), and the
  * trailer /ID. Dates come from SOURCE_DATE_EPOCH when it is set. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
@@ -12,12 +12,6 @@
 #include <time.h>
 
 #include <hpdf.h>
-
-static const char *const icc_paths[] = {
-    "/usr/share/color/icc/sRGB.icc",
-    "/usr/share/color/icc/colord/sRGB.icc",
-    "/usr/share/color/icc/ghostscript/srgb.icc",
-    NULL};
 
 static const char *producer = "vastbus med Haru Free PDF Library 2.3.0";
 
@@ -144,27 +138,10 @@ static char *xmp(const ts_result *r, const char *creator, const char *date)
     return b.p;
 }
 
-static int output_intent(HPDF_Doc pdf, pdf_state *st)
+static int output_intent(HPDF_Doc pdf)
 {
-    FILE *f = NULL;
-    const char *path = NULL;
-    for (int i = 0; icc_paths[i] && !f; i++)
-        if ((f = fopen(icc_paths[i], "rb")))
-            path = icc_paths[i];
-    if (!f) {
-        pdf_set_err(st, "sRGB-profilen för PDF/A saknas (%s); installera "
-                    "paketet icc-profiles-free", icc_paths[0]);
-        return -1;
-    }
-    unsigned char buf[65536];
-    size_t n = fread(buf, 1, sizeof buf, f);
-    bool too_big = !feof(f);
-    fclose(f);
-    if (n < 128 || too_big || buf[36] != 'a' || buf[37] != 'c' ||
-        buf[38] != 's' || buf[39] != 'p') {
-        pdf_set_err(st, "%s är ingen giltig ICC-profil", path);
-        return -1;
-    }
+    unsigned char buf[PDF_ICC_MAX];
+    size_t n = pdf_icc_srgb(buf);
     HPDF_Dict icc = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!icc)
         return -1;
@@ -245,7 +222,7 @@ int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
     free(x);
     HPDF_Dict_Add(pdf->catalog, "Metadata", meta);
 
-    if (output_intent(pdf, st))
+    if (output_intent(pdf))
         return -1;
 
     HPDF_Array ids = HPDF_Array_New(pdf->mmgr);
