@@ -39,10 +39,16 @@ typedef struct ts_op {
                                  copy out instead of text (PDF ActualText),
                                  UTF-8 */
     const char *dest;         /* OP_LINK: the id it points to */
+    bool space_after;         /* OP_TEXT: a word space follows that the
+                                 layout shows as a gap or a line break;
+                                 a device may add an invisible space so
+                                 that extracted text keeps words apart */
     int sid;                  /* the structure node (ts_result.snodes) the
                                  op belongs to; 0 = an artifact (running
                                  header and footer, rules, fills, a repeated
-                                 table header, dot leaders) */
+                                 table header, dot leaders, the hyphen of a
+                                 word broken at a line end, which is an op
+                                 of its own in tagged content) */
     struct ts_op *next;
 } ts_op;
 

@@ -2,8 +2,8 @@
  *
  * src/pdf/ is the only part of vastbus that includes hpdf.h. It embeds
  * each face as an hb-subset subset, repairs libharu's ToUnicode CMap,
- * writes bookmarks, links, Info and XMP metadata, the PDF/A-1b output
- * intent and a trailer /ID. With SOURCE_DATE_EPOCH set the output is
+ * writes bookmarks, links, Info and XMP metadata (PDF/A-2a, PDF/UA-1),
+ * the output intent, a trailer /ID and a tagged structure (pdf_tags.c). With SOURCE_DATE_EPOCH set the output is
  * byte-for-byte reproducible. */
 #ifndef VB_PDF_H
 #define VB_PDF_H

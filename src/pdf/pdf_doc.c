@@ -51,6 +51,8 @@ static int collect(const ts_result *r, hb_set_t *sets[TS_NFACES])
             uint32_t cp;
             while (vb_utf8_decode(o->text, len, &i, &cp))
                 hb_set_add(sets[o->face], cp);
+            if (o->space_after)
+                hb_set_add(sets[o->face], ' ');
         }
     return 0;
 }
@@ -81,10 +83,16 @@ static void set_fill(HPDF_Page page, gs *g, const float rgb[3])
 }
 
 static void draw_page(HPDF_Page page, const ts_page *tp,
-                      HPDF_Font fonts[TS_NFACES])
+                      HPDF_Font fonts[TS_NFACES], pdf_tags *tags)
 {
     gs g = {0};
     for (const ts_op *o = tp->ops; o; o = o->next) {
+        /* each run of ops of one structure node is one marked-content
+         * sequence, outside text objects so that the two nest */
+        if (o->kind != OP_LINK && pdf_tags_needs(tags, o->sid)) {
+            end_text(page, &g);
+            pdf_tags_open(tags, o->sid);
+        }
         switch (o->kind) {
         case OP_TEXT:
             if (!g.in_text) {
@@ -100,6 +108,11 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
             }
             set_fill(page, &g, o->rgb);
             pdf_show_text(page, o);
+            if (o->space_after)   /* invisible; keeps extracted words apart */
+                HPDF_Page_ShowText(page, " ");
+            pdf_tags_extent(tags, o->sid, o->x, o->y - 0.25 * o->size,
+                            o->x + HPDF_Page_TextWidth(page, o->text),
+                            o->y + o->size);
             break;
         case OP_LINE:
             end_text(page, &g);
@@ -108,6 +121,10 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
             HPDF_Page_MoveTo(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y);
             HPDF_Page_LineTo(page, (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
             HPDF_Page_Stroke(page);
+            pdf_tags_extent(tags, o->sid, o->x < o->x2 ? o->x : o->x2,
+                            o->y < o->y2 ? o->y : o->y2,
+                            o->x < o->x2 ? o->x2 : o->x,
+                            o->y < o->y2 ? o->y2 : o->y);
             break;
         case OP_RECT:
             end_text(page, &g);
@@ -115,12 +132,15 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
             HPDF_Page_Rectangle(page, (HPDF_REAL)o->x, (HPDF_REAL)o->y,
                                 (HPDF_REAL)o->x2, (HPDF_REAL)o->y2);
             HPDF_Page_Fill(page);
+            pdf_tags_extent(tags, o->sid, o->x, o->y, o->x + o->x2,
+                            o->y + o->y2);
             break;
         case OP_LINK:
             break;
         }
     }
     end_text(page, &g);
+    pdf_tags_close(tags);
 }
 
 /* A destination [page /XYZ left top null]: keeps the reader's zoom, which
@@ -140,7 +160,8 @@ static HPDF_Destination dest_at(HPDF_Doc pdf, HPDF_Page *pages,
     return d;
 }
 
-static void links(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages)
+static void links(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages,
+                  pdf_tags *tags)
 {
     for (int p = 0; p < r->npages; p++)
         for (const ts_op *o = r->pages[p].ops; o; o = o->next) {
@@ -158,6 +179,7 @@ static void links(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages)
                 return;
             HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
             HPDF_Dict_AddNumber(an, "F", 4);   /* Print (PDF/A) */
+            pdf_tags_link(tags, an, pages[p], o->sid);
         }
 }
 
@@ -243,7 +265,8 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
     }
     HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(pdf);
-    pdf->pdf_version = HPDF_VER_14;
+    /* PDF/A-2 and PDF/UA-1 build on PDF 1.7 (/Tabs is 1.5) */
+    pdf->pdf_version = HPDF_VER_17;
     for (int i = 0; i < TS_NFACES; i++)
         sets[i] = hb_set_create();
     collect(r, sets);
@@ -256,7 +279,8 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
                                  &embed[i]);
     }
     pages = calloc((size_t)r->npages + 1, sizeof *pages);
-    if (!pages)
+    pdf_tags *tags = pdf_tags_new(pdf, r);
+    if (!pages || !tags)
         pdf_set_err(&st, "slut på minne (PDF)");
     for (int p = 0; p < r->npages && !failed(&st); p++) {
         HPDF_Page page = HPDF_AddPage(pdf);
@@ -265,12 +289,15 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
         HPDF_Page_SetWidth(page, (HPDF_REAL)r->page_w);
         HPDF_Page_SetHeight(page, (HPDF_REAL)r->page_h);
         pages[p] = page;
-        draw_page(page, &r->pages[p], fonts);
+        pdf_tags_page(tags, page, p);
+        draw_page(page, &r->pages[p], fonts, tags);
     }
     if (!failed(&st)) {
-        links(pdf, r, pages);
+        links(pdf, r, pages, tags);
         outline(pdf, r, pages);
         page_labels(pdf, r);
+        if (pdf_tags_finish(tags))
+            pdf_set_err(&st, "slut på minne (PDF-struktur)");
     }
     for (int i = 0; i < TS_NFACES && !failed(&st); i++)
         if (fonts[i])
@@ -321,6 +348,7 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
         hb_blob_destroy(embed[i]);
     }
     free(pages);
+    pdf_tags_free(tags);
     if (!*out) {
         *err = st.err ? st.err : strdup("PDF-filen kunde inte skapas");
         return -1;

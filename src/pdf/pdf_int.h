@@ -45,4 +45,25 @@ void pdf_set_err(pdf_state *st, const char *fmt, ...);
  * ActualText span when the op has an actual text. */
 void pdf_show_text(HPDF_Page page, const ts_op *o);
 
+/* pdf_tags.c: the tagged-PDF structure (see there). The drawing code
+ * calls pdf_tags_page() for each new page, pdf_tags_open() before each
+ * op whose sid differs from the open one (pdf_tags_needs), outside any
+ * text or path object, and pdf_tags_close() at the end of the page. */
+typedef struct pdf_tags pdf_tags;
+pdf_tags *pdf_tags_new(HPDF_Doc pdf, const ts_result *r);
+void pdf_tags_free(pdf_tags *t);
+void pdf_tags_page(pdf_tags *t, HPDF_Page page, int pageno);
+bool pdf_tags_needs(const pdf_tags *t, int sid);
+void pdf_tags_open(pdf_tags *t, int sid);
+void pdf_tags_close(pdf_tags *t);
+/* A figure's drawn extent on the page where it starts (its /BBox). */
+void pdf_tags_extent(pdf_tags *t, int sid, double x0, double y0, double x1,
+                     double y1);
+/* A link annotation: /Contents, /StructParent, OBJR in its Link element;
+ * /Tabs /S on its page. */
+void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
+                   int sid);
+/* StructTreeRoot with its ParentTree, /MarkInfo, /ViewerPreferences. */
+int pdf_tags_finish(pdf_tags *t);
+
 #endif

@@ -1,4 +1,4 @@
-/* pdf_meta.c - metadata and the PDF/A-1b pieces libharu 2.3.0 lacks:
+/* pdf_meta.c - metadata and the PDF/A pieces libharu 2.3.0 lacks:
  * Info dictionary in UTF-16, XMP metadata that matches it, catalog /Lang,
  * /Metadata and /OutputIntents (sRGB, pdf_icc.c), and the
  * trailer /ID. Dates come from SOURCE_DATE_EPOCH when it is set. */
@@ -123,8 +123,37 @@ static char *xmp(const ts_result *r, const char *creator, const char *date)
     put(&b, "</rdf:Description>\n"
             "<rdf:Description rdf:about=\"\" "
             "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-            "<pdfaid:part>1</pdfaid:part>\n"
-            "<pdfaid:conformance>B</pdfaid:conformance>\n"
+            "<pdfaid:part>2</pdfaid:part>\n"
+            "<pdfaid:conformance>A</pdfaid:conformance>\n"
+            "</rdf:Description>\n"
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
+            "<pdfuaid:part>1</pdfuaid:part>\n"
+            "</rdf:Description>\n"
+            /* PDF/A accepts only the XMP schemas it names unless the file
+             * describes the others: pdfuaid is one of those */
+            "<rdf:Description rdf:about=\"\" "
+            "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
+            "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
+            "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
+            "<pdfaExtension:schemas><rdf:Bag>\n"
+            "<rdf:li rdf:parseType=\"Resource\">\n"
+            "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
+            "</pdfaSchema:schema>\n"
+            "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
+            "</pdfaSchema:namespaceURI>\n"
+            "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
+            "<pdfaSchema:property><rdf:Seq>\n"
+            "<rdf:li rdf:parseType=\"Resource\">\n"
+            "<pdfaProperty:name>part</pdfaProperty:name>\n"
+            "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
+            "<pdfaProperty:category>internal</pdfaProperty:category>\n"
+            "<pdfaProperty:description>Indicates, which part of ISO 14289 "
+            "standard is followed</pdfaProperty:description>\n"
+            "</rdf:li>\n"
+            "</rdf:Seq></pdfaSchema:property>\n"
+            "</rdf:li>\n"
+            "</rdf:Bag></pdfaExtension:schemas>\n"
             "</rdf:Description>\n"
             "</rdf:RDF>\n"
             "</x:xmpmeta>\n", false);
@@ -199,11 +228,13 @@ int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
                   HPDF_String_New(pdf->mmgr, pdfdate, NULL));
     HPDF_Dict_Add(info, "ModDate", HPDF_String_New(pdf->mmgr, pdfdate, NULL));
 
-    if (r->lang)
-        HPDF_Dict_Add(pdf->catalog, "Lang",
-                      HPDF_String_New(pdf->mmgr, r->lang, NULL));
+    /* PDF/UA wants the language always; our texts are Swedish */
+    HPDF_Dict_Add(pdf->catalog, "Lang",
+                  HPDF_String_New(pdf->mmgr, r->lang ? r->lang : "sv-SE",
+                                  NULL));
 
-    /* XMP: uncompressed, as PDF/A-1 wants */
+    /* XMP: uncompressed, so that a tool finds the PDF/A and PDF/UA
+     * identification without inflating */
     char *x = xmp(r, creator, xmpdate);
     if (!x) {
         pdf_set_err(st, "slut på minne (XMP)");

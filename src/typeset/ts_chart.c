@@ -95,22 +95,29 @@ static const char *chart_alt(ts_ctx *c, const lay_block *ch)
     size_t cap = 128 + (ch->title ? strlen(ch->title) : 0) +
                  (ch->unit ? strlen(ch->unit) : 0);
     for (const lay_block *b = ch->child; b; b = b->next)
-        cap += strlen(b->label) + 2 * (ch->unit ? strlen(ch->unit) : 0) + 96;
+        cap += strlen(b->label) + 2 * (ch->unit ? strlen(ch->unit) : 0) +
+               (ch->legend_previous ? strlen(ch->legend_previous) : 0) + 96;
     char *out = ts_alloc(c, cap);
     size_t n = 0;
     n += (size_t)snprintf(out + n, cap - n, "Stapeldiagram");
     if (ch->title && *ch->title)
         n += (size_t)snprintf(out + n, cap - n, ": %s", ch->title);
-    if (ch->unit && *ch->unit)
-        n += (size_t)snprintf(out + n, cap - n, " (%s)", ch->unit);
     n += (size_t)snprintf(out + n, cap - n, ".");
+    const char *u = ch->unit && *ch->unit ? ch->unit : "";
+    const char *sp = *u ? " " : "";
     for (const lay_block *b = ch->child; b; b = b->next) {
         char v[64], pv[64];
         sv_number(b->value, v, sizeof v);
-        n += (size_t)snprintf(out + n, cap - n, " %s %s", b->label, v);
+        n += (size_t)snprintf(out + n, cap - n, " %s: %s%s%s", b->label, v,
+                              sp, u);
         if (b->has_previous) {
             sv_number(b->previous, pv, sizeof pv);
-            n += (size_t)snprintf(out + n, cap - n, " (föregående år %s)", pv);
+            if (ch->legend_previous && *ch->legend_previous)
+                n += (size_t)snprintf(out + n, cap - n, " (%s: %s%s%s)",
+                                      ch->legend_previous, pv, sp, u);
+            else
+                n += (size_t)snprintf(out + n, cap - n,
+                                      " (föregående år: %s%s%s)", pv, sp, u);
         }
         n += (size_t)snprintf(out + n, cap - n, "%s", b->next ? ";" : ".");
     }

@@ -468,7 +468,17 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         }
         if (m == to)
             rw -= endkern;
-        if (hyphen && m == to && st == hst) {
+        /* A space where a justified gap or a line break stands for one
+         * (ts_op.space_after): the device draws it, invisible, so that
+         * text extraction by structure (a screen reader, pdfinfo
+         * -struct-text) reads the words apart. Only in tagged content. */
+        bool space_after = c->cur_sid > 0 &&
+            ((justify && m < to && (p->a[m].fl & F_SPACE)) ||
+             (m == to && !last && !hyphen && to < p->n &&
+              (p->a[to].fl & F_SPACE)));
+        /* in tagged content the hyphen of a broken word is an artifact
+         * of its own (below), so the word reads whole: "ledamöter" */
+        if (hyphen && m == to && st == hst && c->cur_sid == 0) {
             buf[blen++] = '-';
             kern[nk++] = 0;
             rw += hyphen_w(p, st);
@@ -491,6 +501,7 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         }
         if (s->link_sid)
             op->sid = s->link_sid;
+        op->space_after = space_after;
         *tail = op;
         tail = &op->next;
         if (s->link) {
@@ -509,7 +520,7 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         x += rw;
         k = m;
     }
-    if (hyphen) {   /* the hyphen after a soft hyphen in its own style */
+    if (hyphen) {   /* the hyphen of a broken word, in its own op */
         const ts_style *s = &p->st[hst];
         ts_op *op = ts_op_new(c, OP_TEXT);
         op->face = s->face;
@@ -518,8 +529,7 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         op->y = ln.baseline;
         memcpy(op->rgb, s->rgb, sizeof op->rgb);
         op->text = "-";
-        if (s->link_sid)
-            op->sid = s->link_sid;
+        op->sid = 0;
         *tail = op;
     }
     return ln;

@@ -1,5 +1,5 @@
 #!/bin/sh
-# PDF/A-1b pieces (no validator in Debian: check them one by one), the
+# PDF/A-2a and PDF/UA-1 identification and the PDF/A pieces (no validator in Debian: check them one by one), the
 # ToUnicode repair, and reproducibility with SOURCE_DATE_EPOCH, also under
 # a Swedish locale (decimal comma).
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
@@ -17,10 +17,13 @@ pdfinfo "$T/a.pdf" | grep -q "CreationDate: *Thu Feb 20 12:00:00 2020 UTC" ||
     fail "CreationDate följer inte SOURCE_DATE_EPOCH"
 qpdf --qdf --object-streams=disable "$T/a.pdf" "$T/q.pdf"
 Q=$T/q.pdf
-head -c 9 "$T/a.pdf" | grep -q "%PDF-1.4" || fail "inte PDF 1.4"
+head -c 9 "$T/a.pdf" | grep -q "%PDF-1.7" || fail "inte PDF 1.7"
 grep -a -q "/Type /Metadata" "$Q" || fail "XMP-metadata saknas"
-grep -a -q "<pdfaid:part>1</pdfaid:part>" "$Q" || fail "pdfaid:part saknas"
-grep -a -q "<pdfaid:conformance>B</pdfaid:conformance>" "$Q" || fail "pdfaid:conformance saknas"
+grep -a -q "<pdfaid:part>2</pdfaid:part>" "$Q" || fail "pdfaid:part 2 saknas"
+grep -a -q "<pdfaid:conformance>A</pdfaid:conformance>" "$Q" || fail "pdfaid:conformance A saknas"
+grep -a -q "<pdfuaid:part>1</pdfuaid:part>" "$Q" || fail "pdfuaid:part 1 saknas"
+grep -a -q "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>" "$Q" ||
+    fail "XMP beskriver inte pdfuaid-schemat (PDF/A-tillägg)"
 grep -a -q "Årsberättelse 2019 – Lokala Västbusgruppen i Ale</rdf:li>" "$Q" ||
     fail "XMP-titeln stämmer inte med Info"
 grep -a -q "<xmp:CreateDate>2020-02-20T12:00:00+00:00</xmp:CreateDate>" "$Q" ||

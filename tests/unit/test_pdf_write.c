@@ -71,11 +71,12 @@ static void pdfa_pieces(void **state)
     assert_int_equal(make(doc_xml, &pdf, &len, &err), 0);
     assert_null(err);
     assert_true(len > 1000);
-    assert_memory_equal(pdf, "%PDF-1.4", 8);
+    assert_memory_equal(pdf, "%PDF-1.7", 8);
     assert_true(contains(pdf, len, "/OutputIntents"));
     assert_true(contains(pdf, len, "/GTS_PDFA1"));
     assert_true(contains(pdf, len, "/Metadata"));
-    assert_true(contains(pdf, len, "<pdfaid:part>1</pdfaid:part>"));
+    assert_true(contains(pdf, len, "<pdfaid:part>2</pdfaid:part>"));
+    assert_true(contains(pdf, len, "<pdfuaid:part>1</pdfuaid:part>"));
     assert_true(contains(pdf, len, "/ID ["));
     assert_true(contains(pdf, len, "/CIDSet"));
     assert_true(contains(pdf, len, "/FontFile2"));

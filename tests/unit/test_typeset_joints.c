@@ -142,9 +142,9 @@ static char *narrow(const char *text, int pct, bool head)
     sb out = {0};
     sb_add(&out, "");
     for (const ts_op *o = t.r->pages[0].ops; o; o = o->next)
-        if (o->kind == OP_TEXT && strcmp(o->text, "x") != 0) {
+        if (o->kind == OP_TEXT && strcmp(o->text, "x") != 0 && !hyph_op(o)) {
             sb_add(&out, o->text);
-            sb_add(&out, "\n");
+            sb_add(&out, hyph_op(o->next) ? "-\n" : "\n");
         }
     tres_free(&t);
     free(x.p);

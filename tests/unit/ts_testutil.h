@@ -47,6 +47,13 @@ static inline void tres_free(tres *t)
     free(t->err);
 }
 
+/* In tagged content the hyphen of a word broken at a line end is an op of
+ * its own (an artifact, sid 0) right after the word's last op. */
+static inline int hyph_op(const ts_op *o)
+{
+    return o && o->kind == OP_TEXT && o->sid == 0 && strcmp(o->text, "-") == 0;
+}
+
 /* Does page p (0-based) have a text op containing s? */
 static inline int page_has(const ts_result *r, int p, const char *s)
 {
