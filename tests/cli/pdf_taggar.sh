@@ -1,0 +1,120 @@
+#!/bin/sh
+# Tagged PDF as a reader of the structure sees it (pdfinfo -struct-text):
+# the layout's title, headings, paragraphs, list items, table cells and
+# table-of-contents entries in the layout's order, with the same words;
+# none of the running header and footer texts; TH cells with /Scope; each
+# chart a Figure whose /Alt holds its bars' labels and numbers; the XMP
+# declares PDF/UA-1 and PDF/A-2a. On two layout trees and on the yearbook
+# of samples/gr-2019. (The full rule checker is tests/cli/pdf_taggad*.sh.)
+. "$(dirname "$0")/../tools/pdf_testlib.sh"
+
+# struct_ok LAYOUT PDF: the struct-text against the layout file.
+struct_ok() {
+    pdfinfo "$2" | grep -q "^Tagged: *yes" || fail "$(basename "$1"): Tagged är inte yes"
+    quiet pdfinfo -struct-text "$2"
+    cp "$T/q.out" "$T/st.txt"
+    qpdf --qdf --object-streams=disable "$2" "$T/st.qdf" 2>/dev/null
+    python3 - "$1" "$T/st.txt" "$T/st.qdf" <<'PY' || fail "$(basename "$1"): strukturen stämmer inte (se ovan)"
+import re, sys, xml.etree.ElementTree as ET
+NS = "{urn:vastbus:layout:1}"
+layout, st, qdf = sys.argv[1], open(sys.argv[2], encoding="utf-8").read(), open(sys.argv[3], "rb").read()
+bad = []
+def squash(s):
+    return re.sub(r"[\s\u00ad]+", "", s)
+def pattern(el):
+    # the element's words, whitespace left out; a page reference is a number
+    parts = [re.escape(squash(el.text or ""))]
+    for ch in el:
+        if ch.tag == NS + "page-ref":
+            parts.append(r"[0-9ivxlcdm]+")
+        else:
+            parts.append(pattern(ch))
+        parts.append(re.escape(squash(ch.tail or "")))
+    return "".join(parts)
+root = ET.parse(layout).getroot()
+body = root.find(NS + "body")
+kinds = ("title", "heading", "p", "item", "cell", "toc-entry")
+lines = [m.group(1) for m in re.finditer(r'^\s*"(.*)"\s*$', st, re.M)]
+text = squash("".join(lines))
+pos, n = 0, 0
+for el in body.iter():
+    if el.tag[len(NS):] not in kinds:
+        continue
+    pat = pattern(el)
+    if not pat:
+        continue
+    m = re.compile(pat).search(text, pos)
+    if not m:
+        bad.append("saknas eller i fel ordning: %r" % "".join(el.itertext())[:60])
+        continue
+    pos = m.end()
+    n += 1
+if n < 5:
+    bad.append("för få element hittades (%d)" % n)
+# running content: a slot's text that the body does not have is absent
+bodytext = squash("".join(body.itertext()))
+for slot in list(root.iter(NS + "header")) + list(root.iter(NS + "footer")):
+    for part in slot:
+        t = squash(part.text or "")
+        if len(t) > 3 and t not in bodytext and t in text:
+            bad.append("sidhuvud/sidfot i strukturen: %r" % t)
+# table headers: one TH with /Scope per head cell
+heads = sum(len(r.findall(NS + "cell")) for th in body.iter(NS + "thead") for r in th)
+ths = len(re.findall(r"^\s*TH:?\s*$", st, re.M))
+scopes = len(re.findall(r"/Scope /(Column|Row)", st))
+if ths != heads or scopes != heads:
+    bad.append("TH: %d, /Scope: %d, rubrikceller i layouten: %d" % (ths, scopes, heads))
+# charts: a Figure each, its /Alt with every bar's label and value
+alts = []
+for m in re.finditer(rb"/Alt <([0-9a-fA-F]+)>", qdf):
+    alts.append(bytes.fromhex(m.group(1).decode()).decode("utf-16"))
+charts = list(body.iter(NS + "chart"))
+if len(re.findall(r"^\s*Figure:?\s*$", st, re.M)) != len(charts) or len(alts) != len(charts):
+    bad.append("%d diagram, %d Figure, %d /Alt" % (len(charts), st.count("Figure"), len(alts)))
+def sv(v):
+    # the Swedish form of a number: space between thousands, decimal comma
+    f = float(v)
+    s = ("%.1f" % f).rstrip("0").rstrip(".").replace(".", ",")
+    i, _, d = s.partition(",")
+    i = re.sub(r"(?<=\d)(?=(\d{3})+$)", "\u00a0", i)
+    return i + ("," + d if d else "")
+for ch, alt in zip(charts, alts):
+    for bar in ch.iter(NS + "bar"):
+        for want in [bar.get("label"), sv(bar.get("value"))] + ([sv(bar.get("previous"))] if bar.get("previous") else []):
+            if want not in alt:
+                bad.append("/Alt saknar %r: %r" % (want, alt[:80]))
+for b in bad:
+    print("FEL:", b, file=sys.stderr)
+sys.exit(1 if bad else 0)
+PY
+}
+
+for X in rapport-ale arsbok; do
+    sats "$ROOT/tests/layout/$X.xml" "$T/$X.pdf" || continue
+    struct_ok "$ROOT/tests/layout/$X.xml" "$T/$X.pdf"
+    qpdf --check "$T/$X.pdf" >/dev/null 2>&1 || fail "$X: qpdf --check"
+done
+
+# XMP: PDF/UA-1 and PDF/A-2a identification
+qpdf --qdf --object-streams=disable "$T/rapport-ale.pdf" "$T/x.pdf" 2>/dev/null
+grep -a -q "<pdfuaid:part>1</pdfuaid:part>" "$T/x.pdf" || fail "XMP saknar pdfuaid:part 1"
+grep -a -q "<pdfaid:part>2</pdfaid:part>" "$T/x.pdf" || fail "XMP saknar pdfaid:part 2"
+grep -a -q "<pdfaid:conformance>A</pdfaid:conformance>" "$T/x.pdf" || fail "XMP saknar pdfaid:conformance A"
+grep -a -q "/DisplayDocTitle true" "$T/x.pdf" || fail "DisplayDocTitle saknas"
+
+# the yearbook: tagged, its footer ("Sida N av M") not in the structure,
+# a Figure per chart with an /Alt, the table of contents as TOC/TOCI
+S=$ROOT/samples/gr-2019
+if "$VB" arsbok "$S/arsbok.xml" -o "$T/bok.pdf" 2>/dev/null; then
+    pdfinfo "$T/bok.pdf" | grep -q "^Tagged: *yes" || fail "årsboken är inte taggad"
+    quiet pdfinfo -struct-text "$T/bok.pdf"
+    grep -q '"Sida [0-9]* av [0-9]*"' "$T/q.out" && fail "årsbokens sidfot finns i strukturen"
+    grep -q "^ *TOCI$" "$T/q.out" || fail "årsboken saknar TOCI"
+    figs=$(grep -c "^ *Figure:\?$" "$T/q.out")
+    qpdf --qdf --object-streams=disable "$T/bok.pdf" "$T/bq.pdf" 2>/dev/null
+    alts=$(grep -a -c "/Alt <" "$T/bq.pdf")
+    [ "$figs" -gt 0 ] && [ "$figs" = "$alts" ] || fail "årsboken: $figs Figure, $alts /Alt"
+else
+    fail "årsboken kunde inte skapas"
+fi
+finish
