@@ -42,7 +42,7 @@
 
 /* ---- check_sections.c: hand-in, sections 2-4 ---- */
 #define CK_MSG_HANDIN_TOO_EARLY "inlämnad %s, men årsberättelsen gäller hela %d och lämnas in tidigast %d-01-01"
-#define CK_MSG_LATE "inlämnad %s, sista dag var %04d-%02d-%02d"
+#define CK_MSG_LATE "%s, sista dagen var %04d-%02d-%02d"
 #define CK_MSG_DATE_OUTSIDE_YEAR "%s %s i %s ligger inte i %d"
 #define CK_MSG_COUNT "%s, %s, anger antal=\"%ld\" men %ld %s"
 #define CK_MSG_NO_ANALYSIS "avsnitt 4 anger antal=\"%ld\"; skriv en analys av avvikelserna"

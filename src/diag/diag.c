@@ -15,7 +15,7 @@
 static const char *const texts[VB_D__MAX] = {
 	/* warnings */
 	"VARNING",
-	"inlämnad efter sista dag 1 mars",
+	"inlämnad för sent",
 	"kommunen och delregionen hör inte ihop enligt vår tabell",
 	"gruppen har inte ledamöter från både kommun och region",
 	"stadsdel saknas",

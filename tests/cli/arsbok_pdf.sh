@@ -19,7 +19,7 @@ rc=$?
 [ "$rc" -eq 0 ] || fail "slutstatus $rc, väntade 0: $(tail -3 "$T/err")"
 [ -s "$P" ] || { fail "ingen PDF"; finish; }
 grep -q "^  Saknas: Tjörn\.$" "$T/err" || fail "slutraden nämner inte Tjörn som saknad"
-grep -q "lilla-edet.xml:8: varning: inlämnad efter sista dag 1 mars" "$T/err" ||
+grep -q "lilla-edet.xml:8: varning: inlämnad för sent: 2020-03-17, sista dagen var 2020-03-01" "$T/err" ||
     fail "Lilla Edets varning skrivs inte ut som av validera"
 pdf_ok "$P"
 N=$(pages "$P")

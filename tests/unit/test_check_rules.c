@@ -126,7 +126,7 @@ hand_in(void **state)
 	/* 1 March is the last day; 2 March is late */
 	EXPECT_NONE("2020-02-20", "2020-03-01");
 	EXPECT_ONE(VB_W_LATE, L_INLAMNING,
-		   "inlämnad 2020-03-02, sista dag var 2020-03-01",
+		   "2020-03-02, sista dagen var 2020-03-01",
 		   "2020-02-20", "2020-03-02");
 	EXPECT_ONE(VB_W_LATE, L_INLAMNING, NULL, "2020-02-20", "2021-06-01");
 	EXPECT_NONE("2020-02-20", "2020-13-01");
