@@ -45,7 +45,7 @@ report() {
         -e "s|\"2019-|\"$y-|g" -e "s|\"@NEXT@-|\"$y1-|g" "$1"
 }
 
-manifest() {   # manifest YEAR DIR FOREGAENDE
+manifest() {   # manifest YEAR DIR FOREGAENDE SUFFIX (of the reports' names)
     {
         echo '<?xml version="1.0" encoding="UTF-8"?>'
         echo "<arsbok xmlns=\"urn:vastbus:arsbok:1\" ar=\"$1\">"
@@ -56,9 +56,9 @@ manifest() {   # manifest YEAR DIR FOREGAENDE
         while IFS='|' read -r k src sd; do
             j=$((j + 1))
             if [ -n "$sd" ]; then
-                echo "    <grupp kommun=\"$k\" stadsdel=\"$sd\" fil=\"g$j.xml\"/>"
+                echo "    <grupp kommun=\"$k\" stadsdel=\"$sd\" fil=\"g$j$4.xml\"/>"
             else
-                echo "    <grupp kommun=\"$k\" fil=\"g$j.xml\"/>"
+                echo "    <grupp kommun=\"$k\" fil=\"g$j$4.xml\"/>"
             fi
         done < "$groups"
         echo '  </grupper>'
@@ -92,9 +92,9 @@ for y in 2011 2012 2013 2014 2015 2016 2017 2018 2019 2020; do
     j=0
     while IFS='|' read -r k src sd; do
         j=$((j + 1))
-        report "$src" "$k" "$y" > "$d/g$j.xml"
+        report "$src" "$k" "$y" > "$d/g$j-$y.xml"
     done < "$groups"
-    manifest "$y" "$d" "$prev"
+    manifest "$y" "$d" "$prev" "-$y"
     prev="../y$y/arsbok.xml"
 done
 
@@ -102,6 +102,6 @@ mkdir -p "$out/dense"
 j=0
 while IFS='|' read -r k src sd; do
     j=$((j + 1))
-    dense < "$out/y2019/g$j.xml" > "$out/dense/g$j.xml"
+    dense < "$out/y2019/g$j-2019.xml" > "$out/dense/g$j.xml"
 done < "$groups"
-manifest 2019 "$out/dense" ""
+manifest 2019 "$out/dense" "" ""
