@@ -118,12 +118,12 @@
         <table rules="none" widths="22 78">
           <tbody>
             <row>
-              <cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utgivare'"/></xsl:call-template></cell>
+              <cell header="row"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utgivare'"/></xsl:call-template></cell>
               <cell><xsl:value-of select="normalize-space($m/m:utgivare)"/></cell>
             </row>
             <xsl:if test="normalize-space($utskriftsdatum) != ''">
               <row>
-                <cell><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utskriven'"/></xsl:call-template></cell>
+                <cell header="row"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'utskriven'"/></xsl:call-template></cell>
                 <cell><xsl:call-template name="vb:datum"><xsl:with-param name="datum" select="$utskriftsdatum"/></xsl:call-template></cell>
               </row>
             </xsl:if>

@@ -151,7 +151,7 @@
     <xsl:param name="nyckel"/>
     <xsl:param name="varde"/>
     <row>
-      <cell>
+      <cell header="row">
         <xsl:call-template name="vb:etikett">
           <xsl:with-param name="nyckel" select="$nyckel"/>
         </xsl:call-template>

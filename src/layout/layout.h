@@ -81,6 +81,7 @@ typedef struct lay_block {
     bool head;                 /* row inside thead */
     /* cell */
     int colspan;
+    bool row_header;           /* header="row": labels its row (TH, Scope Row) */
     const char *ref;           /* toc-entry */
     /* spacer */
     double height;

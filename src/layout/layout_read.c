@@ -316,7 +316,8 @@ static const char *const page_only[] = {"page", NULL};
 
 static int read_cells(rd *r, xmlNodePtr row, lay_block *rb)
 {
-    static const char *const cell_attrs[] = {"align", "colspan", NULL};
+    static const char *const cell_attrs[] = {"align", "colspan", "header", NULL};
+    static const char *const headers[] = {"row", NULL};
     static const char *const aligns[] = {"left", "right", "center", NULL};
     lay_block **tail = &rb->child;
     for (xmlNodePtr c = row->children; c; c = c->next) {
@@ -333,6 +334,10 @@ static int read_cells(rd *r, xmlNodePtr row, lay_block *rb)
             return -1;
         cb->align = al == 0 ? LA_LEFT : al == 1 ? LA_RIGHT
                   : al == 2 ? LA_CENTER : LA_DEFAULT;
+        int hd = -1;
+        if (attr_enum(r, c, "header", headers, &hd))
+            return -1;
+        cb->row_header = hd == 0;
         const char *cs = attr(r, c, "colspan");
         if (cs) {
             double v;

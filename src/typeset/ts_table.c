@@ -255,9 +255,12 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             *group = ts_snode_add(c, row->head ? "THead" : "TBody", tsid);
         int tr = ts_snode_add(c, "TR", *group);
         for (const lay_block *ce = row->child; ce && nc < 64; ce = ce->next) {
-            c->cur_sid = ts_snode_add(c, row->head ? "TH" : "TD", tr);
-            if (row->head)
-                c->snodes[c->cur_sid].scope = "Column";
+            /* a header row's cells head their columns; a cell marked
+             * header="row" (a label in a label/value list) heads its row */
+            bool th = row->head || ce->row_header;
+            c->cur_sid = ts_snode_add(c, th ? "TH" : "TD", tr);
+            if (th)
+                c->snodes[c->cur_sid].scope = row->head ? "Column" : "Row";
             cell *cl = &cells[nc++];
             cl->b = ce;
             cl->col = col;
