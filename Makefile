@@ -21,7 +21,7 @@ MANDIR  ?= $(PREFIX)/share/man
 DESTDIR ?=
 
 CC      ?= cc
-PKGS     = libxml-2.0 libxslt fontconfig harfbuzz harfbuzz-subset hunspell
+PKGS     = libxml-2.0 libxslt fontconfig harfbuzz harfbuzz-subset hunspell libqpdf
 # Warnings are errors: CI builds exactly this.
 WERROR  ?= -Werror
 

@@ -354,5 +354,12 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
         return -1;
     }
     free(st.err);
+    /* after libharu's document is freed: only the file is in memory */
+    if (pdf_pack(out, outlen, err)) {
+        free(*out);
+        *out = NULL;
+        *outlen = 0;
+        return -1;
+    }
     return 0;
 }

@@ -11,6 +11,7 @@
 
 #include <cmocka.h>
 #include <libxml/parser.h>
+#include <qpdf/qpdf-c.h>
 
 #include "../../src/pipeline/pipeline.h"
 
@@ -53,13 +54,26 @@ static int make(const char *xml, unsigned char **out, size_t *len, char **err)
     return make_at(xml, out, len, err, &line);
 }
 
+/* Whether the PDF holds s once its objects are out of the object streams
+ * and its streams uncompressed (as `qpdf --qdf` shows it): the writer packs
+ * the file with qpdf, so the dictionaries are not plain bytes. */
 static int contains(const unsigned char *buf, size_t len, const char *s)
 {
-    size_t n = strlen(s);
-    for (size_t i = 0; i + n <= len; i++)
-        if (memcmp(buf + i, s, n) == 0)
-            return 1;
-    return 0;
+    qpdf_data q = qpdf_init();
+    qpdf_silence_errors(q);
+    assert_false(qpdf_read_memory(q, "t.pdf", (const char *)buf,
+                                  (unsigned long long)len, NULL) & QPDF_ERRORS);
+    assert_false(qpdf_init_write_memory(q) & QPDF_ERRORS);
+    qpdf_set_object_stream_mode(q, qpdf_o_disable);
+    qpdf_set_stream_data_mode(q, qpdf_s_uncompress);
+    assert_false(qpdf_write(q) & QPDF_ERRORS);
+    const unsigned char *plain = qpdf_get_buffer(q);
+    size_t plen = qpdf_get_buffer_length(q), n = strlen(s);
+    int found = 0;
+    for (size_t i = 0; !found && i + n <= plen; i++)
+        found = memcmp(plain + i, s, n) == 0;
+    qpdf_cleanup(&q);
+    return found;
 }
 
 static void pdfa_pieces(void **state)
