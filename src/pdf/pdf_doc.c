@@ -110,6 +110,14 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
             pdf_show_text(page, o);
             if (o->space_after)   /* invisible; keeps extracted words apart */
                 HPDF_Page_ShowText(page, " ");
+            /* poppler (pdfinfo -struct-text) takes the span's EMC for the
+             * end of the element's sequence and loses the text after it
+             * ("Askim-|Frölunda-Högsbo" read as "Askim-"): the sequence
+             * ends with the span, the element's next text gets a new MCID */
+            if (o->actual) {
+                end_text(page, &g);
+                pdf_tags_close(tags);
+            }
             pdf_tags_extent(tags, o->sid, o->x, o->y - 0.25 * o->size,
                             o->x + HPDF_Page_TextWidth(page, o->text),
                             o->y + o->size);
