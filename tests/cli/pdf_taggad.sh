@@ -1,0 +1,83 @@
+#!/bin/sh
+# Tagged PDF (PDF/UA-1, PDF/A-2a) on every sample report (gr-2019 and
+# gr-2018) and on the sample yearbook: pdfinfo says "Tagged: yes"; the
+# checker tests/tools/pdfua_check.py finds nothing (its rules:
+# doc/tillganglighet.md); the words of `pdfinfo -struct-text` are the HTML
+# page's words in the same order (whitespace, punctuation and hyphenation
+# ignored; charts compared apart and the table of contents without its
+# page numbers, see tests/tools/struct_words.py); each chart's Figure /Alt holds the numbers
+# of the HTML page's chart; no running header or footer text ("Sida N av
+# M", the report header, the yearbook footer from its manifest) is in the
+# structure text.
+. "$(dirname "$0")/../tools/pdf_testlib.sh"
+cd "$ROOT" || exit 1
+TOOLS=$ROOT/tests/tools
+# the same "Utskriven" date in the yearbook's PDF and HTML, even at midnight
+export SOURCE_DATE_EPOCH=1700000000
+mkdir -p "$T/pdf" "$T/html"
+
+# --- the PDFs and their HTML pages
+for dir in samples/gr-2019 samples/gr-2018; do
+    y=$(basename "$dir")
+    mkdir -p "$T/pdf/$y" "$T/html/$y"
+    "$VB" pdf -d "$T/pdf/$y" "$dir" 2>"$T/err" || fail "$dir: vastbus pdf misslyckades: $(tail -3 "$T/err")"
+    "$VB" html -d "$T/html/$y" "$dir" 2>"$T/err" || fail "$dir: vastbus html misslyckades: $(tail -3 "$T/err")"
+done
+"$VB" arsbok samples/gr-2019/arsbok.xml -o "$T/pdf/bok.pdf" --html "$T/html/bok.html" 2>"$T/err" ||
+    fail "vastbus arsbok misslyckades: $(tail -3 "$T/err")"
+ls "$T"/pdf/*/*.pdf "$T/pdf/bok.pdf" >"$T/pdfs" 2>/dev/null
+n=$(wc -l <"$T/pdfs")
+want=$(($(ls samples/gr-2019/*.xml samples/gr-2018/*.xml | grep -vc '/arsbok\.xml$') + 1))
+[ "$n" -eq "$want" ] || fail "$n PDF-filer, väntade $want (en per årsberättelse och årsboken)"
+[ "$n" -gt 0 ] || finish
+
+# --- the checker, once for all files
+# shellcheck disable=SC2046
+if ! python3 "$TOOLS/pdfua_check.py" $(cat "$T/pdfs") >"$T/check" 2>&1; then
+    fail "PDF/UA- och PDF/A-kontrollen underkänner filerna:
+$(grep -v ': inga fel' "$T/check" | sed "s|$T/pdf/||" | head -40)"
+fi
+
+# --- per file: Tagged, the structure's words against the HTML page, no
+#     running header or footer
+while read -r P; do
+    rel=${P#"$T/pdf/"}
+    H=$T/html/${rel%.pdf}.html
+    pdfinfo "$P" | grep -q '^Tagged: *yes$' || fail "$rel: pdfinfo säger inte Tagged: yes"
+    if ! pdfinfo -struct-text "$P" >"$T/s.txt" 2>"$T/s.err" || [ ! -s "$T/s.txt" ]; then
+        fail "$rel: pdfinfo -struct-text ger ingen struktur: $(head -3 "$T/s.err")"
+        continue
+    fi
+    printf '%s\t%s\n' "$T/s-$(echo "$rel" | tr / _).txt" "$H" >>"$T/pairs"
+    cp "$T/s.txt" "$T/s-$(echo "$rel" | tr / _).txt"
+    N=$(pages "$P")
+    grep -n 'Sida [0-9][0-9]* av [0-9][0-9]*' "$T/s.txt" | head -3 >"$T/hf"
+    [ -s "$T/hf" ] && fail "$rel: sidfotens sidnummer finns i strukturen (ska vara /Artifact): $(cat "$T/hf")"
+    case $rel in
+    bok.pdf)
+        year=$(xmllint --nonet --xpath 'string(/*/@ar)' samples/gr-2019/arsbok.xml)
+        region=$(xmllint --nonet --xpath "normalize-space(//*[local-name()='delregion'])" samples/gr-2019/arsbok.xml)
+        running="Västbus årsberättelser $year – $region" ;;
+    *)
+        running="Västbus – Årsberättelse för lokal Västbusgrupp" ;;
+    esac
+    grep -F "$running" "$T/s.txt" | head -1 >"$T/hf"
+    [ -s "$T/hf" ] && fail "$rel: sidhuvudet eller sidfoten \"$running\" finns i strukturen (ska vara /Artifact)"
+    [ "$N" -ge 1 ] || fail "$rel: inga sidor"
+done <"$T/pdfs"
+
+# --- the structure's words against the HTML page (one python3 for all)
+if [ -s "$T/pairs" ]; then
+    python3 "$TOOLS/struct_words.py" jamfor "$T/pairs" >"$T/cmp" 2>&1 ||
+        fail "strukturens text är inte HTML-sidans:
+$(grep -v ': samma text' "$T/cmp" | sed "s|$T/||g" | head -30)"
+fi
+
+# --- the yearbook's charts: each Figure's /Alt holds the chart's numbers
+python3 "$TOOLS/pdfua_check.py" --figurer "$T/pdf/bok.pdf" >"$T/alts" 2>&1 ||
+    fail "bok.pdf: kunde inte läsa Figure-elementen: $(head -3 "$T/alts")"
+python3 "$TOOLS/struct_words.py" figurer "$T/html/bok.html" "$T/alts" >"$T/fig" 2>&1 ||
+    fail "bok.pdf: diagrammens /Alt: $(head -10 "$T/fig")"
+[ "$(wc -l <"$T/alts")" -ge 1 ] || fail "bok.pdf: inga Figure-element, fast årsboken har diagram"
+
+finish
