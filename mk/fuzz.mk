@@ -29,9 +29,10 @@ FUZZ_CPPFLAGS = $(CPPFLAGS) -DVB_FUZZ_SRCDIR='"$(CURDIR)"'
 # functions as the program, and links only the folders of src/ that
 # pipeline needs for it; each set goes into a static archive, so the
 # linker takes only the objects really called. report and manifest share
-# the check pipeline's set.
+# the check pipeline's set (typeset only for ts_release, which the
+# context's free calls: the dictionaries are kept for the whole run).
 FUZZ_REPORT_SRC := $(filter $(patsubst %,src/%/%,util diag xml xslt check geo \
-                   arsbok pipeline),$(LIB_SRC))
+                   arsbok pipeline typeset layout page),$(LIB_SRC))
 FUZZ_LAYOUT_SRC := $(filter $(patsubst %,src/%/%,util diag xml layout typeset \
                    page pdf pipeline),$(LIB_SRC))
 FUZZ_REPORT_OBJ := $(FUZZ_REPORT_SRC:%.c=$(FUZZ_DIR)/%.o)
