@@ -241,6 +241,9 @@ void ts_space(ts_ctx *c, double before);
 
 /* ts_table.c */
 void ts_table_build(ts_ctx *c, const lay_block *t);
+/* A new, zeroed page-flow record for a table or a chart (c->tables grows
+ * in the run's arena); its index is c->ntables before the call. */
+ts_table_info *ts_table_info_add(ts_ctx *c);
 /* ts_chart.c */
 void ts_chart_build(ts_ctx *c, const lay_block *ch);
 

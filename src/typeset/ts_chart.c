@@ -272,17 +272,8 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
             c->items[first_bar].brk = BRK_NO;
             c->items[c->nitems - 2].brk = BRK_NO;
         }
-        if (c->ntables == c->captables) {
-            int nc = c->captables ? c->captables * 2 : 8;
-            ts_table_info *nt = ts_alloc(c, sizeof(ts_table_info) * (size_t)nc);
-            if (c->ntables)
-                memcpy(nt, c->tables, sizeof(ts_table_info) * (size_t)c->ntables);
-            c->tables = nt;
-            c->captables = nc;
-        }
-        int ti = c->ntables++;
-        ts_table_info *info = &c->tables[ti];
-        memset(info, 0, sizeof *info);
+        int ti = c->ntables;
+        ts_table_info *info = ts_table_info_add(c);
         info->chart = true;
         info->first = first;
         info->first_body = first_bar;

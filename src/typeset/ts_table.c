@@ -26,11 +26,13 @@ typedef struct cell {
     int n;
 } cell;
 
-/* The longest word of each column's cells, bold in header rows (hw) and
- * regular in the body (bw): a header never hyphenates, so its column must
- * be at least hw wide; a column narrower than bw breaks a word. */
-static void long_words(ts_ctx *c, const lay_block *t, int ncols, double *hw,
-                       double *bw, double size)
+/* One measuring pass over each column's single-column cells (with their
+ * padding): the natural width (nat) and the longest word (minw) of all of
+ * them, and the longest word again split into header rows, set bold (hw),
+ * and the body (bw): a header never hyphenates, so its column must be at
+ * least hw wide; a column narrower than bw breaks a word. */
+static void measure(ts_ctx *c, const lay_block *t, int ncols, double size,
+                    double *nat, double *minw, double *hw, double *bw)
 {
     for (const lay_block *row = t->child; row; row = row->next) {
         int col = 0;
@@ -40,10 +42,15 @@ static void long_words(ts_ctx *c, const lay_block *t, int ncols, double *hw,
                 st.face = row->head ? TS_BOLD : TS_REGULAR;
                 st.size = size;
                 double lw;
-                ts_para_natural(c, ce->inl, &st, &lw);
+                double nw = ts_para_natural(c, ce->inl, &st, &lw) + 2 * PAD_X;
+                lw += 2 * PAD_X;
                 double *m = row->head ? hw : bw;
-                if (lw + 2 * PAD_X > m[col])
-                    m[col] = lw + 2 * PAD_X;
+                if (nw > nat[col])
+                    nat[col] = nw;
+                if (lw > minw[col])
+                    minw[col] = lw;
+                if (lw > m[col])
+                    m[col] = lw;
             }
             col += ce->colspan;
         }
@@ -81,8 +88,8 @@ static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
                     double size)
 {
     double W = c->body_w;
-    double hw[64] = {0}, bw[64] = {0};
-    long_words(c, t, ncols, hw, bw, size);
+    double nat[64] = {0}, minw[64] = {0}, hw[64] = {0}, bw[64] = {0};
+    measure(c, t, ncols, size, nat, minw, hw, bw);
     if (t->widths) {
         double sum = 0;
         for (int i = 0; i < ncols; i++)
@@ -94,24 +101,6 @@ static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
     }
     /* automatic: from the natural and the longest-word width of each
      * column's single-column cells */
-    double nat[64] = {0}, minw[64] = {0};
-    for (const lay_block *row = t->child; row; row = row->next) {
-        int col = 0;
-        for (const lay_block *ce = row->child; ce; ce = ce->next) {
-            if (ce->colspan == 1 && col < ncols) {
-                ts_style st = {0};
-                st.face = row->head ? TS_BOLD : TS_REGULAR;
-                st.size = size;
-                double lw;
-                double nw = ts_para_natural(c, ce->inl, &st, &lw);
-                if (nw + 2 * PAD_X > nat[col])
-                    nat[col] = nw + 2 * PAD_X;
-                if (lw + 2 * PAD_X > minw[col])
-                    minw[col] = lw + 2 * PAD_X;
-            }
-            col += ce->colspan;
-        }
-    }
     double sn = 0, sm = 0;
     for (int i = 0; i < ncols; i++) {
         double floor_w = W / ncols * 0.5;
@@ -135,6 +124,21 @@ static void columns(ts_ctx *c, const lay_block *t, int ncols, double *w,
             w[i] = minw[i] * W / sm;
     }
     fit_heads(ncols, w, hw, bw);
+}
+
+ts_table_info *ts_table_info_add(ts_ctx *c)
+{
+    if (c->ntables == c->captables) {
+        int nc = c->captables ? c->captables * 2 : 8;
+        ts_table_info *nt = ts_alloc(c, sizeof(ts_table_info) * (size_t)nc);
+        if (c->ntables)
+            memcpy(nt, c->tables, sizeof(ts_table_info) * (size_t)c->ntables);
+        c->tables = nt;
+        c->captables = nc;
+    }
+    ts_table_info *info = &c->tables[c->ntables++];
+    memset(info, 0, sizeof *info);
+    return info;
 }
 
 static ts_op *line(ts_ctx *c, double x1, double y1, double x2, double y2,
@@ -194,17 +198,8 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
     x[0] = c->body_x;
     for (int i = 0; i < ncols; i++)
         x[i + 1] = x[i] + w[i];
-    if (c->ntables == c->captables) {
-        int nc = c->captables ? c->captables * 2 : 8;
-        ts_table_info *nt = ts_alloc(c, sizeof(ts_table_info) * (size_t)nc);
-        if (c->ntables)
-            memcpy(nt, c->tables, sizeof(ts_table_info) * (size_t)c->ntables);
-        c->tables = nt;
-        c->captables = nc;
-    }
-    int ti = c->ntables++;
-    ts_table_info *info = &c->tables[ti];
-    memset(info, 0, sizeof *info);
+    int ti = c->ntables;
+    ts_table_info *info = ts_table_info_add(c);
     info->x0 = x[0];
     info->x1 = x[ncols];
     info->first = c->nitems;
