@@ -109,7 +109,10 @@ static int first_part(Hunhandle *h, const char *a, size_t len)
     buf[len] = 0;
     if (spell(h, buf))
         return 3;
-    if (len >= 4 && a[len - 1] == 's') {          /* utbildning-s */
+    if (len >= 4 && a[len - 1] == 's' &&
+        !strchr("sxz", a[len - 2])) {             /* utbildning-s */
+        /* no linking s after s, x or z: "resurs|skolorna", never
+         * "resurss|kolorna" */
         buf[len - 1] = 0;
         if (spell(h, buf))
             return 2;
@@ -181,14 +184,13 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
             memcpy(joints, e->joints, (size_t)n);
             return;
         }
-    if (spell(d->h, w)) {
+    bool known = spell(d->h, w);
+    {
         /* A|B after character i-1: A at least 3 letters, B at least 4
          * ("-len" in "vårdcentra|len" is a word too, but not a part)
-         * unless A ends in a linking s.
-         * The main joint splits the word most evenly, between the best
-         * formed parts: "grundskole|förvaltningen", not
-         * "grund|skoleförvaltningen". */
-        int best = -1, bscore = 0;
+         * unless A ends in a linking s. */
+        struct cand { int i, form, score; } cd[120];
+        int nc = 0;
         for (int i = 3; i <= n - 3; i++) {
             const char *b = w + off[i];
             /* a part of 3 letters only after a linking s: "utbildnings|dag" */
@@ -197,15 +199,39 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
             if (not_part(b) || !spell(d->h, b))
                 continue;
             int form = first_part(d->h, w, off[i]);
-            if (!form || (form == 1 && n - i < 5))
+            if (!form || (form == 1 && (n - i < 5 || !known)))
                 continue;
             int lo = i < n - i ? i : n - i;
-            int score = 4 * lo + form;
-            if (form >= 2)
-                joints[i - 1] = 1;
-            if (score > bscore) {
-                bscore = score;
-                best = i - 1;
+            cd[nc++] = (struct cand){i, form, 4 * lo + form};
+        }
+        /* Two joints less than three letters apart cannot both be true
+         * (no part has fewer than three letters): "gen|omförs" and
+         * "genom|förs", "häls|ocentral" and "hälso|central",
+         * "familjer|ätten" and "familje|rätten": the one that splits the
+         * word more evenly, between the better formed parts, stands. */
+        bool drop[120] = {false};
+        for (int x = 0; x < nc; x++)
+            for (int y = 0; y < nc; y++) {
+                if (x == y || drop[y] || cd[y].i - cd[x].i > 2 ||
+                    cd[x].i - cd[y].i > 2)
+                    continue;
+                if (cd[y].score > cd[x].score) {
+                    drop[x] = true;
+                    break;
+                }
+            }
+        /* The main joint splits the word most evenly, between the best
+         * formed parts: "grundskole|förvaltningen", not
+         * "grund|skoleförvaltningen". */
+        int best = -1, bscore = 0;
+        for (int x = 0; x < nc; x++) {
+            if (drop[x])
+                continue;
+            if (cd[x].form >= 2)
+                joints[cd[x].i - 1] = 1;
+            if (cd[x].score > bscore) {
+                bscore = cd[x].score;
+                best = cd[x].i - 1;
             }
         }
         if (best >= 0)
