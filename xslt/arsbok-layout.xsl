@@ -269,7 +269,10 @@
   </xsl:template>
 
   <xsl:template match="s:tabell" mode="modell">
-    <table id="{@id}" widths="{@bredder}" caption="{@rubrik}">
+    <table id="{@id}" caption="{@rubrik}">
+      <xsl:if test="@bredder">
+        <xsl:attribute name="widths"><xsl:value-of select="@bredder"/></xsl:attribute>
+      </xsl:if>
       <thead><xsl:apply-templates select="s:huvud/s:rad" mode="modell"/></thead>
       <tbody><xsl:apply-templates select="s:kropp/s:rad" mode="modell"/></tbody>
     </table>

@@ -72,7 +72,6 @@
     <kol-systemfel>kol.kategori</kol-systemfel>
     <kol-systemfel>kol.par</kol-systemfel>
     <kol-systemfel>kol.status</kol-systemfel>
-    <kol-systemfel>kol.systemfel</kol-systemfel>
     <kol-systemfel>kol.mening</kol-systemfel>
   </xsl:variable>
   <xsl:variable name="s:listor" select="lx:node-set($s:listor-rtf)/*"/>
@@ -801,8 +800,10 @@
             <xsl:text> → </xsl:text>
             <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="a:berord/@verksamhet"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
           </par>
-          <status><xsl:call-template name="vb:status"><xsl:with-param name="varde" select="@status"/></xsl:call-template></status>
-          <systemfel><xsl:choose><xsl:when test="@systemfel = 'ja'">ja</xsl:when><xsl:otherwise>nej</xsl:otherwise></xsl:choose></systemfel>
+          <status>
+            <xsl:call-template name="vb:status"><xsl:with-param name="varde" select="@status"/></xsl:call-template>
+            <xsl:if test="@systemfel = 'ja'">, systemfel</xsl:if>
+          </status>
           <mening><xsl:call-template name="s:forsta-mening"><xsl:with-param name="text" select="a:beskrivning"/></xsl:call-template></mening>
         </rad>
       </xsl:for-each>
@@ -830,7 +831,7 @@
         </xsl:choose>
       </s:stycke>
       <xsl:if test="$valda">
-        <s:tabell id="tabell-systemfel" bredder="13 13 12 15 12 8 27">
+        <s:tabell id="tabell-systemfel" bredder="25 25 25 31 27 67">
           <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.systemfel'"/></xsl:call-template></xsl:attribute>
           <s:huvud>
             <s:rad>

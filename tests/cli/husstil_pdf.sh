@@ -86,8 +86,44 @@ g=$(xmllint --xpath "count(//*[local-name()='grupp'])" "$S/arsbok.xml")
 nu=$(grep -c -E '[0-9]+ st\.' "$T/moten.txt")
 [ "$nu" -gt "$g" ] || fail "årsboken: $nu värden med enhet i Möten per grupp, väntade fler än $g (två år)"
 # header words are whole (never hyphenated, never cut)
-grep -q -E 'Verksamheter +Status +Systemfel' "$T/y.txt" ||
+grep -q -E 'Verksamheter +Status +Beskrivning' "$T/y.txt" ||
     fail "årsboken: rubrikraden i systemfelstabellen är bruten"
+# the system-fault table gives its one prose column (the description's
+# first sentence) at least 30 % of the table, and its short columns room
+# for their longest word: no category is hyphenated ("Rikt-linjerna")
+pdftotext -bbox "$Y" "$T/y.bbox"
+python3 - "$T/y.bbox" > "$T/sf.mat" <<'PY'
+import re, sys
+page, words = 0, []
+hdr = None
+for line in open(sys.argv[1], encoding="utf-8"):
+    if "<page " in line:
+        page += 1; words = []
+        w = float(re.search(r'width="([\d.]+)"', line).group(1))
+        continue
+    m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', line)
+    if m:
+        words.append((float(m[1]), float(m[2]), float(m[3]), m[5]))
+    if "</page>" in line:
+        row = {}
+        for x0, y0, x1, t in words:
+            row.setdefault(round(y0), []).append((x0, t))
+        for y, ws in row.items():
+            ts = [t for _, t in sorted(ws)]
+            if ts[:4] == ["Grupp", "Datum", "Kategori", "Verksamheter"]:
+                xs = dict((t, x) for x, t in ws)
+                left = xs["Grupp"]
+                right = w - left            # margins are equal
+                print("andel %.3f" % ((right - xs["Beskrivning"]) / (right - left)))
+                for x0, y0, x1, t in words:
+                    if y0 > y and xs["Kategori"] - 1 <= x0 < xs["Verksamheter"] - 1 and t.endswith("-"):
+                        print("avstavad", t)
+PY
+grep -q '^andel' "$T/sf.mat" || fail "årsboken: systemfelstabellens rubrikrad hittades inte"
+awk '/^andel/ && $2 < 0.30 { print }' "$T/sf.mat" | grep -q . &&
+    fail "årsboken: beskrivningen i systemfelstabellen har för smal kolumn: $(grep '^andel' "$T/sf.mat" | head -1)"
+grep -q '^avstavad' "$T/sf.mat" &&
+    fail "årsboken: kategorier avstavade i systemfelstabellen: $(grep '^avstavad' "$T/sf.mat" | head -3 | tr '\n' ' ')"
 grep -q -E 'Deltagare +Deltagare +Avvikelser +Avvikelser' "$T/y.txt" ||
     fail "årsboken: rubrikraden i tabellen per grupp är bruten"
 finish
