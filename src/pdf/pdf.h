@@ -18,4 +18,14 @@
 int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
               char **err);
 
+/* pdf_write() in its two steps, for a caller that can free the pages
+ * (and what they point into) in between: packing holds every object of
+ * the file in qpdf's memory, the largest part of the run for a big book.
+ * pdf_write_unpacked() writes libharu's file; pdf_pack() rewrites it in
+ * place with object streams and a compressed cross-reference stream (on
+ * failure *buf is untouched). Same results and messages as pdf_write(). */
+int pdf_write_unpacked(const ts_result *r, unsigned char **out,
+                       size_t *outlen, char **err);
+int pdf_pack(unsigned char **buf, size_t *len, char **err);
+
 #endif

@@ -256,8 +256,8 @@ static time_t doc_time(void)
     return t;
 }
 
-int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
-              char **err)
+int pdf_write_unpacked(const ts_result *r, unsigned char **out,
+                       size_t *outlen, char **err)
 {
     *out = NULL;
     *outlen = 0;
@@ -362,6 +362,14 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
         return -1;
     }
     free(st.err);
+    return 0;
+}
+
+int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
+              char **err)
+{
+    if (pdf_write_unpacked(r, out, outlen, err))
+        return -1;
     /* after libharu's document is freed: only the file is in memory */
     if (pdf_pack(out, outlen, err)) {
         free(*out);

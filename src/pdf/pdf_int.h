@@ -66,9 +66,5 @@ void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
 /* StructTreeRoot with its ParentTree, /MarkInfo, /ViewerPreferences. */
 int pdf_tags_finish(pdf_tags *t);
 
-/* Rewrites the finished file *buf with object streams and a compressed
- * cross-reference stream (qpdf); on failure *buf is untouched and *err
- * says why in Swedish. */
-int pdf_pack(unsigned char **buf, size_t *len, char **err);
 
 #endif

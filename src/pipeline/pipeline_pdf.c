@@ -1,5 +1,6 @@
 /* pipeline_pdf.c - a layout tree to PDF: lay_read() checks it,
- * ts_typeset() makes the pages, pdf_write() writes them. The typesetter
+ * ts_typeset() makes the pages, pdf_write_unpacked() writes them and
+ * pdf_pack() packs the file once the pages are freed. The typesetter
  * and the PDF device never call each other; they meet here. */
 #include "pipeline/pipeline.h"
 
@@ -45,7 +46,8 @@ render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
 		free(err);
 		pdf = NULL;
 		*len = 0;
-	} else if (pages == NULL || pdf_write(pages, &pdf, len, &err) != 0) {
+	} else if (pages == NULL ||
+		   pdf_write_unpacked(pages, &pdf, len, &err) != 0) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
 		free(err);
 		pdf = NULL;
@@ -53,8 +55,17 @@ render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
 	} else if (pages->warning) {
 		vb_diag(d, VB_W_GLYPH, 0, "%s", pages->warning);
 	}
+	/* The pages and the tree they point into are done with: freed
+	 * before packing, which holds every object of the file at once. */
 	lay_arena_free(arena);
 	lay_free(doc);
+	if (pdf != NULL && pdf_pack(&pdf, len, &err) != 0) {
+		vb_diag(d, VB_S_RENDER, 0, "%s", err);
+		free(err);
+		free(pdf);
+		pdf = NULL;
+		*len = 0;
+	}
 	return pdf;
 }
 
