@@ -83,10 +83,12 @@
       <xsl:when test="$nyckel = 'rubrik.reflektion'">5. Reflektion</xsl:when>
       <xsl:when test="$nyckel = 'rubrik.planering'">6. Planering inför kommande år</xsl:when>
 
-      <!-- table captions (HTML <caption>, layout table/@caption) -->
+      <!-- table captions (HTML <caption>, layout table/@caption): what the
+           table holds, not the section's heading again ("3.
+           Utbildningsinsatser" over "Utbildningsinsatser under året") -->
       <xsl:when test="$nyckel = 'tabell.sammansattning'">Gruppens medlemmar</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.utbildningsinsatser'">Utbildningsinsatser under året</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.avvikelser'">Avvikelser under året</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.utbildningsinsatser'">Målgrupp och antal deltagare för varje insats</xsl:when>
+      <xsl:when test="$nyckel = 'tabell.avvikelser'">Kategori, parter och status för varje avvikelse</xsl:when>
 
       <!-- column headings -->
       <xsl:when test="$nyckel = 'kol.namn'">Namn</xsl:when>

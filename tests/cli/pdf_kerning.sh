@@ -23,7 +23,7 @@ grep -q -E "^\\[<$a>[0-9]+<$v" "$T/tj" || fail "rubriken \"4. Avvikelser\" är i
 # and it, like the body, still copies out as text
 pdftotext "$P" "$T/ale.txt"
 grep -q '^4\. Avvikelser$' "$T/ale.txt" || fail "\"4. Avvikelser\" går inte att kopiera ut"
-grep -q '^Avvikelser under året$' "$T/ale.txt" || fail "\"Avvikelser under året\" går inte att kopiera ut"
+grep -q '^Kategori, parter och status för varje avvikelse$' "$T/ale.txt" || fail "tabellrubriken \"Kategori, parter och status för varje avvikelse\" går inte att kopiera ut"
 # the group's name (the report's first <namn>) is in the copied text
 tr '\n' ' ' < "$T/ale.txt" > "$T/ale1.txt"
 name=$(sed -n 's:.*<namn>\(.*\)</namn>.*:\1:p' "$ROOT/samples/gr-2019/ale.xml" | head -1)

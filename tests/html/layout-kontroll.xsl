@@ -31,6 +31,20 @@
     <xsl:variable name="hoger" select="$d/l:footer/l:right"/>
     <xsl:if test="not($hoger/l:page-number/following-sibling::l:page-count) or normalize-space($hoger) != 'Sida av'">sidfoten till höger är inte "Sida N av M"&#10;</xsl:if>
 
+    <!-- a table's caption says what it holds; it does not start with its
+         section's heading ("3. Utbildningsinsatser" over "Utbildningsinsatser
+         under året") -->
+    <xsl:for-each select="$d/l:body//l:table[@caption]">
+      <xsl:variable name="h" select="normalize-space(preceding::l:heading[@level = '1'][1])"/>
+      <xsl:variable name="rubrik">
+        <xsl:choose>
+          <xsl:when test="contains($h, '. ') and string(number(substring-before($h, '. '))) != 'NaN'"><xsl:value-of select="substring-after($h, '. ')"/></xsl:when>
+          <xsl:otherwise><xsl:value-of select="$h"/></xsl:otherwise>
+        </xsl:choose>
+      </xsl:variable>
+      <xsl:if test="$rubrik != '' and starts-with(concat(normalize-space(@caption), ' '), concat($rubrik, ' '))">tabellrubriken "<xsl:value-of select="@caption"/>" upprepar avsnittsrubriken "<xsl:value-of select="$h"/>"&#10;</xsl:if>
+    </xsl:for-each>
+
     <xsl:variable name="b" select="$d/l:body"/>
     <xsl:if test="normalize-space($b/descendant::*[self::l:title or self::l:heading or self::l:p][1][self::l:title]) != concat('Årsberättelse ', $ar)">sidan börjar inte med titeln "Årsberättelse <xsl:value-of select="$ar"/>"&#10;</xsl:if>
     <xsl:call-template name="rad"><xsl:with-param name="text" select="$grupp"/></xsl:call-template>
