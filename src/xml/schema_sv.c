@@ -14,6 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <libxml/tree.h>
+#include <libxml/valid.h>
+
 #include "util/alloc.h"
 
 struct term {
@@ -353,6 +356,34 @@ report_value(struct vb_diags *d, long line, const char *what,
 	free(val);
 }
 
+/* An xs:ID value refused (libxml2 says only "not a valid value of the
+ * atomic type 'xs:ID'"): a well-formed name that an earlier element
+ * already has, said with that element's line as the layout reader does,
+ * or not a name at all. Returns 0 when it is neither. */
+static int
+report_id(struct vb_diags *d, long line, const xmlNode *node, const char *rest)
+{
+	char *val = nth_quoted(rest, 0);
+	int done = 0;
+	if (val && *val && xmlValidateNCName((const xmlChar *)val, 0) != 0) {
+		vb_diag(d, VB_E_SCHEMA, line,
+			"id=\"%s\" är inget giltigt id: det börjar med en bokstav "
+			"eller _ och har sedan bara bokstäver, siffror, -, _ och .",
+			val);
+		done = 1;
+	} else if (val && node && node->doc) {
+		xmlAttrPtr first = xmlGetID(node->doc, (const xmlChar *)val);
+		if (first && first->parent && first->parent != node) {
+			vb_diag(d, VB_E_SCHEMA, line,
+				"id=\"%s\" finns redan på rad %ld", val,
+				xmlGetLineNo(first->parent));
+			done = 1;
+		}
+	}
+	free(val);
+	return done;
+}
+
 static const char *
 root_text(enum vb_doc_kind kind)
 {
@@ -430,6 +461,8 @@ vb_schema_error_sv(const xmlError *err, enum vb_doc_kind kind,
 		char *what = vb_asprintf("%s i %s", aterm, eterm);
 		if (strstr(rest, "is required but missing"))
 			vb_diag(d, VB_E_SCHEMA, line, "%s saknas", what);
+		else if (strstr(rest, "'xs:ID'") && report_id(d, line, node, rest))
+			;
 		else if (strstr(rest, "is not allowed"))
 			vb_diag(d, VB_E_SCHEMA, line,
 				"attributet %s hör inte hemma i %s", attr, eterm);

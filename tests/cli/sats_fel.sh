@@ -65,6 +65,20 @@ broken typsnitt "$fam" \
 <font family=\"$fam\"/><body>
 <p>a</p></body></document>"
 
+# Two elements with one id: the second one's line, naming the id and the
+# line of its first use (the schema's xs:ID check, not its English).
+tree="<document $NS><body>
+<p id=\"a\">a</p>
+<p id=\"a\">b</p></body></document>"
+first=$(printf '%s\n' "$tree" | grep -n -F '<p id="a">a</p>' | cut -d: -f1)
+broken dubbelt-id '<p id="a">b</p>' "id=\"a\" finns redan på rad $first" "$tree"
+
+broken ogiltigt-id '1a' \
+    'id="1a" är inget giltigt id: det börjar med en bokstav eller _ och har sedan bara bokstäver, siffror, -, _ och .' \
+    "<document $NS><body>
+<p>a</p>
+<p id=\"1a\">b</p></body></document>"
+
 # The same rule for the files around the tree.
 printf '<document %s><body><p>a</p></body></document>\n' "$NS" > "$T/ok.xml"
 "$VB" sats "$T/saknas.xml" -o "$T/saknas.pdf" 2> "$T/err"
