@@ -36,6 +36,7 @@ typedef struct pbuf {
     int n, cap;
     ts_style *st;
     int nst, capst;
+    long line;                /* the layout line of the inline being read */
 } pbuf;
 
 static bool style_eq(const ts_style *a, const ts_style *b)
@@ -54,7 +55,8 @@ static uint16_t style_id(pbuf *p, const ts_style *s)
         if (style_eq(&p->st[i], s))
             return (uint16_t)i;
     if (p->nst == 65535)
-        ts_fail(p->c, "för många textstilar i ett stycke");
+        ts_fail_at(p->c, p->line, "stycket har fler än 65 535 olika "
+                   "textstilar (varje länk räknas för sig); dela upp det");
     if (p->nst == p->capst) {
         size_t nc = p->capst ? (size_t)p->capst * 2 : 16;
         ts_style *ns = realloc(p->c->scratch_st, sizeof(ts_style) * nc);
@@ -92,7 +94,8 @@ static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
 {
     if (p->n == p->cap) {
         if (p->cap > (1 << 28))
-            ts_fail(p->c, "ett stycke är för långt");
+            ts_fail_at(p->c, p->line, "stycket är för långt (högst %d "
+                       "tecken); dela upp det", 1 << 28);
         size_t nc = p->cap ? (size_t)p->cap * 2 : 256;
         pch *na = realloc(p->c->scratch_ch, sizeof(pch) * nc);
         if (!na)
@@ -175,6 +178,7 @@ static void flatten(pbuf *p, const lay_inline *in, ts_style st)
 {
     for (; in; in = in->next) {
         ts_style s = st;
+        p->line = in->line;
         switch (in->kind) {
         case LI_TEXT:
             push_text(p, in->text, &st);

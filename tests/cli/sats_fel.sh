@@ -79,6 +79,16 @@ broken ogiltigt-id '1a' \
 <p>a</p>
 <p id=\"1a\">b</p></body></document>"
 
+# A typesetter limit the tree runs into is the tree's error, on the line
+# of the element where it is reached, not a system error: a paragraph
+# with more than 65 535 text styles (every link is one).
+links=$(awk 'BEGIN { for (i = 0; i < 65600; i++) printf "<link ref=\"a\">a</link>" }')
+broken textstilar '<link ref=' \
+    'stycket har fler än 65 535 olika textstilar (varje länk räknas för sig); dela upp det' \
+    "<document $NS><body>
+<p id=\"a\">Länkar:
+$links</p></body></document>"
+
 # The same rule for the files around the tree.
 printf '<document %s><body><p>a</p></body></document>\n' "$NS" > "$T/ok.xml"
 "$VB" sats "$T/saknas.xml" -o "$T/saknas.pdf" 2> "$T/err"
