@@ -60,57 +60,73 @@ try {
       '--disable-dev-shm-usage',
     ],
   });
-  for (const file of pages) {
+  // One tab per width, each reused for every page in turn (a new tab
+  // costs the browser about as much CPU as the axe run itself); the two
+  // widths of a page are checked at the same time, in their own renderers.
+  const tabs = [];
+  for (const vp of VIEWPORTS) {
+    const page = await browser.newPage();
+    await page.setViewport(vp);
+    const tab = { page, vp, url: null, outside: [] };
+    // A self-contained page requests nothing but itself.
+    await page.setRequestInterception(true);
+    page.on('request', (req) => {
+      if (req.url() === tab.url || req.url().startsWith('data:')) {
+        req.continue();
+      } else {
+        tab.outside.push(req.url());
+        req.abort();
+      }
+    });
+    tabs.push(tab);
+  }
+  // Checks file in tab; returns the lines to print.
+  const check = async (tab, file) => {
+    const { page, vp } = tab;
     const url = pathToFileURL(resolve(file)).href;
-    for (const vp of VIEWPORTS) {
-      const page = await browser.newPage();
-      await page.setViewport(vp);
-      // A self-contained page requests nothing but itself.
-      const outside = [];
-      await page.setRequestInterception(true);
-      page.on('request', (req) => {
-        if (req.url() === url || req.url().startsWith('data:')) {
-          req.continue();
-        } else {
-          outside.push(req.url());
-          req.abort();
-        }
-      });
-      await page.goto(url, { waitUntil: 'load' });
-      await page.evaluate(axeSource);
-      const result = await page.evaluate(
-        (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
-        TAGS);
-      const where = `${file} (${vp.name} ${vp.width}px)`;
-      for (const v of result.violations) {
-        failed = true;
-        console.log(`${where}: ${v.id} [${v.impact}] ${v.help}`);
-        for (const n of v.nodes) {
-          console.log(`    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n\s*/g, ' ')}`);
-        }
+    const lines = [];
+    tab.url = url;
+    tab.outside = [];
+    await page.goto(url, { waitUntil: 'load' });
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(
+      (tags) => window.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations', 'incomplete'] }),
+      TAGS);
+    const where = `${file} (${vp.name} ${vp.width}px)`;
+    for (const v of result.violations) {
+      failed = true;
+      lines.push(`${where}: ${v.id} [${v.impact}] ${v.help}`);
+      for (const n of v.nodes) {
+        lines.push(`    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n\s*/g, ' ')}`);
       }
-      for (const u of outside) {
-        failed = true;
-        console.log(`${where}: sidan hämtar en extern resurs: ${u}`);
+    }
+    for (const u of tab.outside) {
+      failed = true;
+      lines.push(`${where}: sidan hämtar en extern resurs: ${u}`);
+    }
+    const incomplete = result.incomplete.map((v) => v.id);
+    lines.push(`${where}: ${result.violations.length} överträdelser, ${result.passes ? result.passes.length : 'ej räknade'} godkända` +
+      (incomplete.length ? `, att granska manuellt: ${incomplete.join(', ')}` : ''));
+    if (shotDir) {
+      // Pieces of at most 1600 px, so that each stays legible.
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      const piece = 1600;
+      for (let y = 0, n = 1; y < height; y += piece, n++) {
+        const out = join(shotDir, `${basename(file, '.html')}-${vp.name}-${n}.png`);
+        await page.screenshot({
+          path: out,
+          captureBeyondViewport: true,
+          clip: { x: 0, y, width: vp.width, height: Math.min(piece, height - y) },
+        });
+        lines.push(`${where}: skärmbild ${out}`);
       }
-      const incomplete = result.incomplete.map((v) => v.id);
-      console.log(`${where}: ${result.violations.length} överträdelser, ${result.passes ? result.passes.length : 'ej räknade'} godkända` +
-        (incomplete.length ? `, att granska manuellt: ${incomplete.join(', ')}` : ''));
-      if (shotDir) {
-        // Pieces of at most 1600 px, so that each stays legible.
-        const height = await page.evaluate(() => document.documentElement.scrollHeight);
-        const piece = 1600;
-        for (let y = 0, n = 1; y < height; y += piece, n++) {
-          const out = join(shotDir, `${basename(file, '.html')}-${vp.name}-${n}.png`);
-          await page.screenshot({
-            path: out,
-            captureBeyondViewport: true,
-            clip: { x: 0, y, width: vp.width, height: Math.min(piece, height - y) },
-          });
-          console.log(`${where}: skärmbild ${out}`);
-        }
-      }
-      await page.close();
+    }
+    return lines;
+  };
+  for (const file of pages) {
+    const done = await Promise.all(tabs.map((tab) => check(tab, file)));
+    for (const lines of done) {
+      for (const l of lines) console.log(l);
     }
   }
 } catch (e) {
