@@ -356,6 +356,13 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         hb_blob_destroy(embed[i]);
     }
     free(pages);
+    /* the structure tree after libharu's document is freed (pdf_tags.c) */
+    if (*out && pdf_tags_append(tags, out, outlen)) {
+        free(*out);
+        *out = NULL;
+        *outlen = 0;
+        pdf_set_err(&st, "slut på minne (PDF-struktur)");
+    }
     pdf_tags_free(tags);
     if (!*out) {
         *err = st.err ? st.err : strdup("PDF-filen kunde inte skapas");

@@ -31,6 +31,9 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
 /* pdf_meta.c */
 /* UTF-8 to a PDF text string (UTF-16BE with BOM, written in hex). */
 void *pdf_text_string(HPDF_Doc pdf, const char *utf8);
+/* The same string's bytes (malloc'd, *n of them), for text written
+ * outside libharu. */
+unsigned char *pdf_text_utf16(const char *utf8, size_t *n);
 int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
                    time_t when, const unsigned char id[16]);
 
@@ -63,8 +66,12 @@ void pdf_tags_extent(pdf_tags *t, int sid, double x0, double y0, double x1,
  * /Tabs /S on its page. */
 void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
                    int sid);
-/* StructTreeRoot with its ParentTree, /MarkInfo, /ViewerPreferences. */
+/* /MarkInfo and /ViewerPreferences; reserves the root's number. */
 int pdf_tags_finish(pdf_tags *t);
+/* Appends the structure tree to libharu's finished file *buf (after
+ * HPDF_Free: only numbers are kept of libharu's objects) as an update
+ * section that defines the objects reserved for it. */
+int pdf_tags_append(pdf_tags *t, unsigned char **buf, size_t *len);
 
 
 #endif

@@ -15,7 +15,7 @@
 
 static const char *producer = "vastbus med Haru Free PDF Library 2.3.0";
 
-void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
+unsigned char *pdf_text_utf16(const char *utf8, size_t *out_n)
 {
     size_t len = strlen(utf8);
     unsigned char *buf = malloc(2 + len * 2 + 2);
@@ -36,6 +36,16 @@ void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
         buf[n++] = (unsigned char)(cp >> 8);
         buf[n++] = (unsigned char)cp;
     }
+    *out_n = n;
+    return buf;
+}
+
+void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
+{
+    size_t n;
+    unsigned char *buf = pdf_text_utf16(utf8, &n);
+    if (!buf)
+        return NULL;
     HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, buf, (HPDF_UINT)n);
     free(buf);
     return b;

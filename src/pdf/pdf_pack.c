@@ -10,6 +10,11 @@
  * exactly this, packs them. Content and structure are untouched: the same
  * objects, renumbered. The /ID is qpdf's deterministic one (a digest of
  * the written file), so equal input still gives equal bytes.
+ *
+ * Memory: qpdf 11 holds every object it has read until the end, about
+ * 2.5 KB an object (145 MB for the dense benchmark book's 56 000, 53 000
+ * of them structure elements): the largest part of a big book's run. The
+ * caller (src/pipeline/) frees the pages and the layout tree first.
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>

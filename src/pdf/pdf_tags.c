@@ -10,33 +10,106 @@
  * libharu writes its operators into the page's content stream; ours go
  * into the same stream (HPDF_PageAttr.stream) between its graphics
  * objects, never inside a text or path object (the caller ends those
- * first), so libharu's own state stays right. */
+ * first), so libharu's own state stays right.
+ *
+ * Memory: a book has one structure element per paragraph, cell and item
+ * (53 000 in the dense benchmark book), and a libharu dictionary costs
+ * over a kilobyte (every key is a 128-byte array, every name another).
+ * So the tree is kept here in small arrays; libharu only numbers each
+ * element when it is made (a null placeholder in its cross-reference
+ * table, so the numbering is the one libharu would give), and after
+ * libharu has written and freed its document, pdf_tags_append() adds the
+ * elements, the root and the ParentTree as an update section of the file
+ * that redefines those numbers. qpdf (pdf_pack.c) reads the updated file
+ * and writes one file of it, as before. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <hpdf.h>
+#include <hpdf_utils.h>
+
+enum { KID_MCID, KID_MCR, KID_ELEM, KID_OBJR };
+
+/* One entry of an element's /K: an MCID on the element's /Pg page; an
+ * MCR (a = MCID, b = page object); a child element (a = its node); an
+ * OBJR (a = annotation object, b = page object). */
+typedef struct kid {
+    int kind, a, b;
+    int next;                 /* next kid of the same node, -1 last */
+} kid;
+
+typedef struct page_rec {
+    int pageno;
+    int first;                /* its first entry in mcid_sid */
+} page_rec;
 
 struct pdf_tags {
     HPDF_Doc pdf;
     const ts_result *r;
-    HPDF_Dict root;           /* StructTreeRoot */
-    HPDF_Dict *elem;          /* per node, made when content reaches it */
-    HPDF_Array *kids;         /* its /K */
+    HPDF_Null root;           /* placeholder for the StructTreeRoot */
+    int root_obj;
+    int *obj;                 /* per node: its object number, 0 before */
+    int *head, *tail;         /* per node: its kids in t->kids */
     int *pg;                  /* page of its /Pg, -1 before */
+    int *pg_obj;              /* that page's object number */
     double (*bbox)[4];        /* Figure: extent on its first page */
     bool *has_bbox;
     char **text;              /* Link: its text, for the annotation */
-    HPDF_Array nums;          /* the ParentTree's /Nums */
-    HPDF_Array page_arr;      /* this page's MCID -> element array */
-    HPDF_Page page;
+    int *made;                /* nodes in the order they were numbered */
+    int nmade;
+    kid *kids;
+    int nkids, capkids;
+    int *mcid_sid;            /* ParentTree: per MCID, page after page */
+    int nmcid, capmcid;
+    page_rec *pages;
+    int npages, cappages;
+    int *link_sid;            /* ParentTree: per link key from npages */
+    int nlinks, caplinks;
+    HPDF_Page page;           /* the page being drawn */
+    int page_obj;             /* its object number */
     int pageno, mcid, next_key;
     int open;                 /* sid of the open sequence, -1 none */
     bool oom;
 };
+
+static int obj_no(void *o)
+{
+    return (int)(((HPDF_Obj_Header *)o)->obj_id & 0x00FFFFFF);
+}
+
+/* Grows *p (of *cap elements of size sz) to hold n + 1. */
+static bool grow(pdf_tags *t, void **p, int *cap, int n, size_t sz)
+{
+    if (n < *cap)
+        return true;
+    int nc = *cap ? *cap * 2 : 256;
+    void *q = realloc(*p, (size_t)nc * sz);
+    if (!q) {
+        t->oom = true;
+        return false;
+    }
+    *p = q;
+    *cap = nc;
+    return true;
+}
+
+static void add_kid(pdf_tags *t, int sid, int kind, int a, int b)
+{
+    if (!grow(t, (void **)&t->kids, &t->capkids, t->nkids, sizeof *t->kids))
+        return;
+    int i = t->nkids++;
+    t->kids[i] = (kid){kind, a, b, -1};
+    if (t->tail[sid] >= 0)
+        t->kids[t->tail[sid]].next = i;
+    else
+        t->head[sid] = i;
+    t->tail[sid] = i;
+}
 
 static bool is_role(const pdf_tags *t, int sid, const char *role)
 {
@@ -67,6 +140,18 @@ static void link_texts(pdf_tags *t)
         }
 }
 
+/* A null object in libharu's cross-reference table: the number of an
+ * object that pdf_tags_append() writes. */
+static HPDF_Null reserve(pdf_tags *t)
+{
+    HPDF_Null o = HPDF_Null_New(t->pdf->mmgr);
+    if (!o || HPDF_Xref_Add(t->pdf->xref, o) != HPDF_OK) {
+        t->oom = true;
+        return NULL;
+    }
+    return o;
+}
+
 pdf_tags *pdf_tags_new(HPDF_Doc pdf, const ts_result *r)
 {
     pdf_tags *t = calloc(1, sizeof *t);
@@ -76,23 +161,24 @@ pdf_tags *pdf_tags_new(HPDF_Doc pdf, const ts_result *r)
     t->pdf = pdf;
     t->r = r;
     t->open = -1;
-    t->elem = calloc(n, sizeof *t->elem);
-    t->kids = calloc(n, sizeof *t->kids);
+    t->obj = calloc(n, sizeof *t->obj);
+    t->head = malloc(n * sizeof *t->head);
+    t->tail = malloc(n * sizeof *t->tail);
     t->pg = malloc(n * sizeof *t->pg);
+    t->pg_obj = calloc(n, sizeof *t->pg_obj);
     t->bbox = calloc(n, sizeof *t->bbox);
     t->has_bbox = calloc(n, sizeof *t->has_bbox);
     t->text = calloc(n, sizeof *t->text);
-    t->root = HPDF_Dict_New(pdf->mmgr);
-    t->nums = HPDF_Array_New(pdf->mmgr);
-    if (!t->elem || !t->kids || !t->pg || !t->bbox || !t->has_bbox ||
-        !t->text || !t->root || !t->nums ||
-        HPDF_Xref_Add(pdf->xref, t->root) != HPDF_OK) {
+    t->made = malloc(n * sizeof *t->made);
+    if (!t->obj || !t->head || !t->tail || !t->pg || !t->pg_obj ||
+        !t->bbox || !t->has_bbox || !t->text || !t->made ||
+        !(t->root = reserve(t))) {
         pdf_tags_free(t);
         return NULL;
     }
+    t->root_obj = obj_no(t->root);
     for (size_t i = 0; i < n; i++)
-        t->pg[i] = -1;
-    HPDF_Dict_AddName(t->root, "Type", "StructTreeRoot");
+        t->pg[i] = t->head[i] = t->tail[i] = -1;
     t->next_key = r->npages;
     link_texts(t);
     if (t->oom) {
@@ -110,68 +196,53 @@ void pdf_tags_free(pdf_tags *t)
         for (int i = 0; i < t->r->nsnodes; i++)
             free(t->text[i]);
     free(t->text);
-    free(t->elem);
-    free(t->kids);
+    free(t->obj);
+    free(t->head);
+    free(t->tail);
     free(t->pg);
+    free(t->pg_obj);
     free(t->bbox);
     free(t->has_bbox);
+    free(t->made);
+    free(t->kids);
+    free(t->mcid_sid);
+    free(t->pages);
+    free(t->link_sid);
     free(t);
 }
 
-/* The structure element of node sid, made (with its ancestors) the first
- * time content reaches it, and added to its parent's /K then: so the
- * tree's order is the order of the content, which is the reading order. */
-static HPDF_Dict elem(pdf_tags *t, int sid)
+/* The object number of node sid's structure element, numbered (with its
+ * ancestors) the first time content reaches it, and added to its
+ * parent's /K then: so the tree's order is the order of the content,
+ * which is the reading order. 0 when out of memory. */
+static int elem(pdf_tags *t, int sid)
 {
-    if (t->elem[sid])
-        return t->elem[sid];
-    HPDF_Doc pdf = t->pdf;
-    const ts_snode *n = &t->r->snodes[sid];
-    HPDF_Dict d = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Array k = HPDF_Array_New(pdf->mmgr);
-    if (!d || !k || HPDF_Xref_Add(pdf->xref, d) != HPDF_OK)
-        return NULL;
-    HPDF_Dict_AddName(d, "Type", "StructElem");
-    HPDF_Dict_AddName(d, "S", n->role);
-    HPDF_Dict_Add(d, "K", k);
-    t->elem[sid] = d;
-    t->kids[sid] = k;
-    if (n->parent < 0) {
-        HPDF_Dict_Add(d, "P", t->root);
-        HPDF_Dict_Add(t->root, "K", d);
-    } else {
-        HPDF_Dict pd = elem(t, n->parent);
-        if (!pd)
-            return NULL;
-        HPDF_Dict_Add(d, "P", pd);
-        HPDF_Array_Add(t->kids[n->parent], d);
+    if (t->obj[sid])
+        return t->obj[sid];
+    HPDF_Null o = reserve(t);
+    if (!o)
+        return 0;
+    t->obj[sid] = obj_no(o);
+    t->made[t->nmade++] = sid;
+    int parent = t->r->snodes[sid].parent;
+    if (parent >= 0) {
+        if (!elem(t, parent))
+            return 0;
+        add_kid(t, parent, KID_ELEM, sid, 0);
     }
-    if (n->alt)
-        HPDF_Dict_Add(d, "Alt", pdf_text_string(pdf, n->alt));
-    if (n->lang)
-        HPDF_Dict_Add(d, "Lang", HPDF_String_New(pdf->mmgr, n->lang, NULL));
-    if (n->scope) {
-        HPDF_Dict a = HPDF_Dict_New(pdf->mmgr);
-        if (!a)
-            return NULL;
-        HPDF_Dict_AddName(a, "O", "Table");
-        HPDF_Dict_AddName(a, "Scope", n->scope);
-        HPDF_Dict_Add(d, "A", a);
-    }
-    return d;
+    return t->oom ? 0 : t->obj[sid];
 }
 
 void pdf_tags_page(pdf_tags *t, HPDF_Page page, int pageno)
 {
     t->page = page;
+    t->page_obj = obj_no(page);
     t->pageno = pageno;
     t->mcid = 0;
     t->open = -1;
-    t->page_arr = HPDF_Array_New(t->pdf->mmgr);
-    if (!t->page_arr)
-        return;
-    HPDF_Array_AddNumber(t->nums, pageno);
-    HPDF_Array_Add(t->nums, t->page_arr);
+    if (grow(t, (void **)&t->pages, &t->cappages, t->npages,
+             sizeof *t->pages))
+        t->pages[t->npages++] = (page_rec){pageno, t->nmcid};
     HPDF_Dict_AddNumber(page, "StructParents", pageno);
 }
 
@@ -196,13 +267,10 @@ bool pdf_tags_needs(const pdf_tags *t, int sid)
 void pdf_tags_open(pdf_tags *t, int sid)
 {
     pdf_tags_close(t);
-    if (sid <= 0 || sid >= t->r->nsnodes) {
-        put(t, "/Artifact BMC\n");
-        t->open = 0;
-        return;
-    }
-    HPDF_Dict e = elem(t, sid);
-    if (!e || !t->page_arr) {
+    if (sid <= 0 || sid >= t->r->nsnodes || !elem(t, sid) ||
+        t->npages == 0 ||
+        !grow(t, (void **)&t->mcid_sid, &t->capmcid, t->nmcid,
+              sizeof *t->mcid_sid)) {
         put(t, "/Artifact BMC\n");
         t->open = 0;
         return;
@@ -212,21 +280,14 @@ void pdf_tags_open(pdf_tags *t, int sid)
              t->r->snodes[sid].role, t->mcid);
     put(t, buf);
     if (t->pg[sid] < 0) {
-        HPDF_Dict_Add(e, "Pg", t->page);
         t->pg[sid] = t->pageno;
+        t->pg_obj[sid] = t->page_obj;
     }
-    if (t->pg[sid] == t->pageno) {
-        HPDF_Array_AddNumber(t->kids[sid], t->mcid);
-    } else {
-        HPDF_Dict mcr = HPDF_Dict_New(t->pdf->mmgr);
-        if (mcr) {
-            HPDF_Dict_AddName(mcr, "Type", "MCR");
-            HPDF_Dict_Add(mcr, "Pg", t->page);
-            HPDF_Dict_AddNumber(mcr, "MCID", t->mcid);
-            HPDF_Array_Add(t->kids[sid], mcr);
-        }
-    }
-    HPDF_Array_Add(t->page_arr, e);
+    if (t->pg[sid] == t->pageno)
+        add_kid(t, sid, KID_MCID, t->mcid, 0);
+    else
+        add_kid(t, sid, KID_MCR, t->mcid, t->page_obj);
+    t->mcid_sid[t->nmcid++] = sid;
     t->mcid++;
     t->open = sid;
 }
@@ -254,19 +315,13 @@ void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
     if (sid > 0 && t->text[sid])
         HPDF_Dict_Add(an, "Contents", pdf_text_string(t->pdf, t->text[sid]));
     HPDF_Dict_AddName(page, "Tabs", "S");
-    if (!is_role(t, sid, "Link"))
+    if (!is_role(t, sid, "Link") || !elem(t, sid) ||
+        !grow(t, (void **)&t->link_sid, &t->caplinks, t->nlinks,
+              sizeof *t->link_sid))
         return;
-    HPDF_Dict e = elem(t, sid);
-    HPDF_Dict objr = HPDF_Dict_New(t->pdf->mmgr);
-    if (!e || !objr)
-        return;
-    HPDF_Dict_AddName(objr, "Type", "OBJR");
-    HPDF_Dict_Add(objr, "Obj", an);
-    HPDF_Dict_Add(objr, "Pg", page);
-    HPDF_Array_Add(t->kids[sid], objr);
+    add_kid(t, sid, KID_OBJR, obj_no(an), obj_no(page));
     HPDF_Dict_AddNumber(an, "StructParent", t->next_key);
-    HPDF_Array_AddNumber(t->nums, t->next_key);
-    HPDF_Array_Add(t->nums, e);
+    t->link_sid[t->nlinks++] = sid;
     t->next_key++;
 }
 
@@ -275,31 +330,236 @@ int pdf_tags_finish(pdf_tags *t)
     HPDF_Doc pdf = t->pdf;
     if (!elem(t, 0))
         return -1;
-    for (int i = 1; i < t->r->nsnodes; i++) {
-        if (!t->has_bbox[i] || !t->elem[i])
-            continue;
-        HPDF_Dict a = HPDF_Dict_New(pdf->mmgr);
-        HPDF_Array bb = HPDF_Array_New(pdf->mmgr);
-        if (!a || !bb)
-            return -1;
-        for (int k = 0; k < 4; k++)
-            HPDF_Array_AddReal(bb, (HPDF_REAL)t->bbox[i][k]);
-        HPDF_Dict_AddName(a, "O", "Layout");
-        HPDF_Dict_Add(a, "BBox", bb);
-        HPDF_Dict_Add(t->elem[i], "A", a);
-    }
-    HPDF_Dict tree = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict vp = HPDF_Dict_New(pdf->mmgr);
-    if (!tree || !mark || !vp)
+    if (!mark || !vp)
         return -1;
-    HPDF_Dict_Add(tree, "Nums", t->nums);
-    HPDF_Dict_Add(t->root, "ParentTree", tree);
-    HPDF_Dict_AddNumber(t->root, "ParentTreeNextKey", t->next_key);
     HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", t->root);
     HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
     HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", vp);
+    return t->oom ? -1 : 0;
+}
+
+/* ---- the update section ---- */
+
+typedef struct sbuf {
+    unsigned char *p;
+    size_t n, cap;
+    bool oom;
+} sbuf;
+
+static void sb_add(sbuf *b, const void *s, size_t n)
+{
+    if (b->oom)
+        return;
+    if (b->n + n > b->cap) {
+        size_t nc = b->cap ? b->cap : 4096;
+        while (nc < b->n + n)
+            nc *= 2;
+        unsigned char *q = realloc(b->p, nc);
+        if (!q) {
+            b->oom = true;
+            return;
+        }
+        b->p = q;
+        b->cap = nc;
+    }
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+}
+
+static void sb_str(sbuf *b, const char *s)
+{
+    sb_add(b, s, strlen(s));
+}
+
+static void sb_fmt(sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+static void sb_fmt(sbuf *b, const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n > 0)
+        sb_add(b, buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+}
+
+static void sb_hex(sbuf *b, const unsigned char *s, size_t n)
+{
+    static const char hx[] = "0123456789ABCDEF";
+    sb_str(b, "<");
+    for (size_t i = 0; i < n; i++) {
+        char two[2] = {hx[s[i] >> 4], hx[s[i] & 15]};
+        sb_add(b, two, 2);
+    }
+    sb_str(b, ">");
+}
+
+/* A real as libharu writes it (the same text, so the same number). */
+static void sb_real(sbuf *b, double v)
+{
+    char buf[HPDF_REAL_LEN + 2];
+    char *end = HPDF_FToA(buf, (HPDF_REAL)v, buf + HPDF_REAL_LEN);
+    *end = 0;   /* FToA returns the end, not always terminated */
+    sb_str(b, buf);
+    sb_str(b, " ");
+}
+
+static void write_elem(pdf_tags *t, sbuf *b, int sid)
+{
+    const ts_snode *n = &t->r->snodes[sid];
+    sb_fmt(b, "<< /Type /StructElem /S /%s /K [ ", n->role);
+    for (int k = t->head[sid]; k >= 0; k = t->kids[k].next) {
+        const kid *c = &t->kids[k];
+        switch (c->kind) {
+        case KID_MCID:
+            sb_fmt(b, "%d ", c->a);
+            break;
+        case KID_MCR:
+            sb_fmt(b, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", c->b, c->a);
+            break;
+        case KID_ELEM:
+            sb_fmt(b, "%d 0 R ", t->obj[c->a]);
+            break;
+        case KID_OBJR:
+            sb_fmt(b, "<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >> ", c->a,
+                   c->b);
+            break;
+        }
+    }
+    sb_fmt(b, "] /P %d 0 R", n->parent < 0 ? t->root_obj
+                                          : t->obj[n->parent]);
+    if (t->pg[sid] >= 0)
+        sb_fmt(b, " /Pg %d 0 R", t->pg_obj[sid]);
+    if (n->alt) {
+        size_t len;
+        unsigned char *u = pdf_text_utf16(n->alt, &len);
+        if (!u) {
+            b->oom = true;
+            return;
+        }
+        sb_str(b, " /Alt ");
+        sb_hex(b, u, len);
+        free(u);
+    }
+    if (n->lang) {
+        sb_str(b, " /Lang ");
+        sb_hex(b, (const unsigned char *)n->lang, strlen(n->lang));
+    }
+    /* a figure's layout attributes replace a table's (as HPDF_Dict_Add
+     * replaced the /A key) */
+    if (t->has_bbox[sid]) {
+        sb_str(b, " /A << /O /Layout /BBox [ ");
+        for (int k = 0; k < 4; k++)
+            sb_real(b, t->bbox[sid][k]);
+        sb_str(b, "] >>");
+    } else if (n->scope) {
+        sb_fmt(b, " /A << /O /Table /Scope /%s >>", n->scope);
+    }
+    sb_str(b, " >>");
+}
+
+static void write_root(pdf_tags *t, sbuf *b)
+{
+    sb_fmt(b, "<< /Type /StructTreeRoot /K %d 0 R /ParentTree << /Nums [ ",
+           t->obj[0]);
+    for (int p = 0; p < t->npages; p++) {
+        int end = p + 1 < t->npages ? t->pages[p + 1].first : t->nmcid;
+        sb_fmt(b, "%d [ ", t->pages[p].pageno);
+        for (int i = t->pages[p].first; i < end; i++)
+            sb_fmt(b, "%d 0 R ", t->obj[t->mcid_sid[i]]);
+        sb_str(b, "] ");
+    }
+    for (int i = 0; i < t->nlinks; i++)
+        sb_fmt(b, "%d %d 0 R ", t->npages + i, t->obj[t->link_sid[i]]);
+    sb_fmt(b, "] >> /ParentTreeNextKey %d >>", t->next_key);
+}
+
+/* The last occurrence of s (length n) in buf[0..len). */
+static const unsigned char *find_last(const unsigned char *buf, size_t len,
+                                      const char *s)
+{
+    size_t n = strlen(s);
+    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
+        if (memcmp(buf + i, s, n) == 0)
+            return buf + i;
+    return NULL;
+}
+
+int pdf_tags_append(pdf_tags *t, unsigned char **buf, size_t *len)
+{
+    if (t->oom)
+        return -1;
+    /* libharu's trailer, to repeat with /Prev, and its xref's offset */
+    const unsigned char *tr = find_last(*buf, *len, "\ntrailer\n<<\n");
+    const unsigned char *sx = find_last(*buf, *len, "\nstartxref\n");
+    if (!tr || !sx || sx < tr)
+        return -1;
+    const unsigned char *body = tr + strlen("\ntrailer\n<<\n");
+    const unsigned char *close = find_last(body, (size_t)(sx - body), ">>");
+    if (!close)
+        return -1;
+    long prev = strtol((const char *)sx + strlen("\nstartxref\n"), NULL, 10);
+    size_t from = (size_t)(body - *buf), to = (size_t)(close - *buf);
+
+    sbuf b = {*buf, *len, *len, false};
+    /* objects in number order: the root was numbered first, then the
+     * elements in the order they were made */
+    int count = t->nmade + 1;
+    size_t *off = malloc((size_t)count * sizeof *off);
+    int *num = malloc((size_t)count * sizeof *num);
+    if (!off || !num) {
+        free(off);
+        free(num);
+        return -1;
+    }
+    for (int i = 0; i < count && !b.oom; i++) {
+        int sid = i ? t->made[i - 1] : -1;
+        num[i] = i ? t->obj[sid] : t->root_obj;
+        off[i] = b.n;
+        sb_fmt(&b, "%d 0 obj\n", num[i]);
+        if (i)
+            write_elem(t, &b, sid);
+        else
+            write_root(t, &b);
+        sb_str(&b, "\nendobj\n");
+    }
+    size_t xref = b.n;
+    sb_str(&b, "xref\n");
+    for (int i = 0; i < count && !b.oom;) {
+        int j = i + 1;
+        while (j < count && num[j] == num[j - 1] + 1)
+            j++;
+        sb_fmt(&b, "%d %d\n", num[i], j - i);
+        for (; i < j; i++)
+            sb_fmt(&b, "%010zu 00000 n\r\n", off[i]);
+    }
+    free(off);
+    free(num);
+    sb_str(&b, "trailer\n<<\n");
+    /* the copy is read from b.p: sb_add may have moved the buffer */
+    if (!b.oom) {
+        size_t need = to - from;
+        unsigned char *tmp = malloc(need ? need : 1);
+        if (!tmp) {
+            b.oom = true;
+        } else {
+            memcpy(tmp, b.p + from, need);
+            sb_add(&b, tmp, need);
+            free(tmp);
+        }
+    }
+    sb_fmt(&b, "/Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev, xref);
+    *buf = b.p;       /* realloc'd or not, b.p is the buffer now */
+    if (b.oom) {
+        /* the file as libharu wrote it stays in *buf, unchanged below
+         * *len; the caller frees it */
+        return -1;
+    }
+    *len = b.n;
     return 0;
 }
