@@ -831,7 +831,7 @@
         </xsl:choose>
       </s:stycke>
       <xsl:if test="$valda">
-        <s:tabell id="tabell-systemfel" bredder="25 25 25 31 27 67">
+        <s:tabell id="tabell-systemfel" bredder="24 26 26 32 28 64">
           <xsl:attribute name="rubrik"><xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'tabell.systemfel'"/></xsl:call-template></xsl:attribute>
           <s:huvud>
             <s:rad>

@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-#define PAD_X 4.0
+#define PAD_X 5.0      /* 10 pt between two columns' text: doc/husstil.md */
 #define PAD_Y 3.0
 
 /* House style (doc/husstil.md): horizontal rules only; a hairline in

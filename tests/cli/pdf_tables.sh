@@ -36,4 +36,36 @@ for w in ungdomspsykiatrin utbildningsinsatser samverkansmöte socialförvaltnin
          ärendehanteringssystemet elevhälsopersonal; do
     grep -q -F "$w" "$T/smala-raw.txt" || fail "ordet $w kommer inte tillbaka helt"
 done
+# adjacent cells stay apart in the copied text: the gap between two
+# columns' text (two cell paddings) is wide enough that poppler does not
+# read two cells on one baseline as one line ("Individ- och familjeSkickad
+# delomsorgen"). Every member's function and organisation and every
+# deviation's reporting and concerned party of the samples must come out
+# of pdftotext as one run of words (24 of 2805 table cells of the samples
+# did not with a gap of 8 pt).
+mkdir -p "$T/celler"
+for d in "$ROOT/samples/gr-2019" "$ROOT/samples/sodra-alvsborg/2017" "$ROOT/samples/sodra-alvsborg/2018" "$ROOT/samples/sodra-alvsborg/2019"; do
+    mkdir -p "$T/celler/$(basename "$d")"
+    "$VB" pdf -d "$T/celler/$(basename "$d")" "$d" 2>/dev/null
+    for f in "$d"/*.xml; do
+        o=$T/celler/$(basename "$d")/$(basename "$f" .xml)
+        [ -f "$o.pdf" ] || continue
+        pdftotext "$o.pdf" - | tr -s ' \n' '  ' > "$o.txt"
+        xsltproc --nonet - "$f" 2>/dev/null <<'XSL' > "$o.celler"
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="//*[local-name()='medlem']/*[local-name()='funktion' or local-name()='organisation'] | //*[local-name()='avvikelse']/*[local-name()='rapporterande' or local-name()='berord']">
+      <xsl:value-of select="normalize-space(.)"/><xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+        while IFS= read -r c; do
+            [ -n "$c" ] && ! grep -q -F -- "$c" "$o.txt" && echo "$(basename "$d")/$(basename "$o"): $c"
+        done < "$o.celler"
+    done
+done > "$T/ihop"
+[ "$(cat "$T"/celler/*/*.celler | wc -l)" -ge 500 ] || fail "för få tabellceller prövade ur exemplen"
+[ -s "$T/ihop" ] && fail "$(wc -l < "$T/ihop") tabellceller kommer inte ut hela ur pdftotext (grannceller ihopslagna): $(head -3 "$T/ihop" | tr '\n' ';')"
 finish
