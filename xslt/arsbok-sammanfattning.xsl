@@ -84,6 +84,28 @@
     </xsl:call-template>
   </xsl:template>
 
+  <!-- A count that opens a sentence: "Tre" for 3 (two to twelve in
+       words, as Swedish prose writes them); empty for any other number,
+       and the caller words the sentence so that it does not open with a
+       figure. -->
+  <xsl:template name="s:ord-inledning">
+    <xsl:param name="tal"/>
+    <xsl:variable name="t" select="number($tal)"/>
+    <xsl:choose>
+      <xsl:when test="$t = 2">Två</xsl:when>
+      <xsl:when test="$t = 3">Tre</xsl:when>
+      <xsl:when test="$t = 4">Fyra</xsl:when>
+      <xsl:when test="$t = 5">Fem</xsl:when>
+      <xsl:when test="$t = 6">Sex</xsl:when>
+      <xsl:when test="$t = 7">Sju</xsl:when>
+      <xsl:when test="$t = 8">Åtta</xsl:when>
+      <xsl:when test="$t = 9">Nio</xsl:when>
+      <xsl:when test="$t = 10">Tio</xsl:when>
+      <xsl:when test="$t = 11">Elva</xsl:when>
+      <xsl:when test="$t = 12">Tolv</xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
   <!-- "(2018: 95)" after a figure, when there is a previous year. -->
   <xsl:template name="s:fg-parentes">
     <xsl:param name="fgar"/>
@@ -371,19 +393,27 @@
           <xsl:text> deltagare</xsl:text>
         </s:b>
         <xsl:text>.</xsl:text>
-        <xsl:if test="$insatser[not(@deltagare)]">
-          <xsl:text> För </xsl:text>
-          <xsl:value-of select="count($insatser[not(@deltagare)])"/>
-          <xsl:choose>
-            <xsl:when test="count($insatser[not(@deltagare)]) = 1"> insats</xsl:when>
-            <xsl:otherwise> insatser</xsl:otherwise>
-          </xsl:choose>
-          <xsl:text> anges inte antalet deltagare.</xsl:text>
-        </xsl:if>
+        <xsl:variable name="utan-d" select="count($insatser[not(@deltagare)])"/>
+        <xsl:choose>
+          <xsl:when test="$utan-d = 1">
+            <xsl:text> För en av insatserna anges inte antalet deltagare.</xsl:text>
+          </xsl:when>
+          <xsl:when test="$utan-d &gt; 1">
+            <xsl:text> För </xsl:text>
+            <xsl:value-of select="$utan-d"/>
+            <xsl:text> av insatserna anges inte antalet deltagare.</xsl:text>
+          </xsl:when>
+        </xsl:choose>
         <xsl:variable name="utan" select="count($r[not(a:utbildningsinsatser/a:insats)])"/>
+        <xsl:variable name="utan-ord"><xsl:call-template name="s:ord-inledning"><xsl:with-param name="tal" select="$utan"/></xsl:call-template></xsl:variable>
         <xsl:choose>
           <xsl:when test="$utan = 1">
             <xsl:text> En grupp har inte haft några utbildningsinsatser.</xsl:text>
+          </xsl:when>
+          <xsl:when test="$utan-ord != ''">
+            <xsl:text> </xsl:text>
+            <xsl:value-of select="$utan-ord"/>
+            <xsl:text> grupper har inte haft några utbildningsinsatser.</xsl:text>
           </xsl:when>
           <xsl:when test="$utan &gt; 1">
             <xsl:text> Av grupperna har </xsl:text>
@@ -529,7 +559,7 @@
           <xsl:value-of select="$fgar"/>
           <xsl:text>. </xsl:text>
         </xsl:if>
-        <xsl:text>”saknas” betyder att gruppens årsberättelse saknas, ”ogiltig” att den är ogiltig; 0 betyder noll. Gruppernas möten står i diagrammet under Möten.</xsl:text>
+        <xsl:text>I tabellen står ”saknas” där gruppens årsberättelse inte har kommit in och ”ogiltig” där den inte är giltig; en nolla är en rapporterad nolla. Gruppernas möten står i diagrammet under Möten.</xsl:text>
       </s:stycke>
       <s:tabell id="tabell-pergrupp">
         <xsl:attribute name="bredder">

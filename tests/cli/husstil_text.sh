@@ -24,6 +24,12 @@ for m in samples/gr-2019/arsbok.xml samples/sodra-alvsborg/2019/arsbok.xml \
     [ -s "$T/$n.men" ] || fail "$m: inga meningar i sammanfattningen"
     grep -E '^[0-9–—−-]' "$T/$n.men" > "$T/$n.bad"
     [ -s "$T/$n.bad" ] && fail "$m: meningar som börjar med en siffra eller ett streck: $(head -3 "$T/$n.bad")"
+    # nor with a small letter (a quoted word: ”saknas” betyder …); a
+    # count of one to twelve that a sentence turns on is a word ("För en
+    # av insatserna", "Tre grupper har inte"), not "För 1 insats", "Av
+    # grupperna har 3 inte"
+    grep -E '^(”|")?[a-zåäö]|För 1 |Av grupperna har ([2-9]|1[0-2]) ' "$T/$n.men" > "$T/$n.bad"
+    [ -s "$T/$n.bad" ] && fail "$m: meningar som börjar med liten bokstav eller har ett litet tal i siffror: $(head -3 "$T/$n.bad")"
     # the cover: the date of compiling, never "Utskriven" (reads as
     # "discharged" in health care)
     pdftotext "$T/$n.pdf" "$T/$n.txt"
