@@ -256,7 +256,7 @@ vb_cmd_arsbok(struct vb_ctx *ctx, int argc, char **argv)
 	xmlFreeDoc(indata);
 	indata = NULL;
 	size_t pdflen = 0;
-	unsigned char *pdf = vb_render_pdf_take(layout, VB_LAYOUT_STYLESHEET,
+	unsigned char *pdf = vb_render_pdf_last(layout, VB_LAYOUT_STYLESHEET,
 						&pdflen, &md);
 	if (pdf == NULL) {
 		free(hbytes);

@@ -89,5 +89,10 @@ unsigned char *vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from,
  * layout tree is as large as its input). */
 unsigned char *vb_render_pdf_take(xmlDocPtr layout, enum vb_layout_from from,
 				  size_t *len, struct vb_diags *d);
+/* vb_render_pdf_take() for the run's last document (a yearbook): the
+ * typesetter's dictionaries (ts_release()) are freed as soon as the pages
+ * are made, not held through writing and packing the PDF. */
+unsigned char *vb_render_pdf_last(xmlDocPtr layout, enum vb_layout_from from,
+				  size_t *len, struct vb_diags *d);
 
 #endif

@@ -11,8 +11,8 @@
 #include "typeset/typeset.h"
 
 static unsigned char *
-render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
-       struct vb_diags *d)
+render(xmlDocPtr layout, int take, int last, enum vb_layout_from from,
+       size_t *len, struct vb_diags *d)
 {
 	*len = 0;
 	char *err = NULL;
@@ -38,8 +38,10 @@ render(xmlDocPtr layout, int take, enum vb_layout_from from, size_t *len,
 	ts_result *pages = NULL;
 	lay_arena *arena = NULL;
 	unsigned char *pdf = NULL;
-	if (ts_typeset_at(doc, &pages, &arena, &line, &err) != 0 &&
-	    line > 0 && from == VB_LAYOUT_USER) {
+	int trc = ts_typeset_at(doc, &pages, &arena, &line, &err);
+	if (last)
+		ts_release();	/* nothing more to hyphenate in this run */
+	if (trc != 0 && line > 0 && from == VB_LAYOUT_USER) {
 		/* The tree asked for something this machine cannot give
 		 * (a font family): the user's to change, on that line. */
 		vb_diag(d, VB_E_LAYOUT, line, "%s", err);
@@ -73,12 +75,19 @@ unsigned char *
 vb_render_pdf(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
 	      struct vb_diags *d)
 {
-	return render(layout, 0, from, len, d);
+	return render(layout, 0, 0, from, len, d);
 }
 
 unsigned char *
 vb_render_pdf_take(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
 		   struct vb_diags *d)
 {
-	return render(layout, 1, from, len, d);
+	return render(layout, 1, 0, from, len, d);
+}
+
+unsigned char *
+vb_render_pdf_last(xmlDocPtr layout, enum vb_layout_from from, size_t *len,
+		   struct vb_diags *d)
+{
+	return render(layout, 1, 1, from, len, d);
 }
