@@ -197,6 +197,8 @@ typedef struct ts_para_opts {
     int page_no, page_count;  /* for running content */
     const ts_result *label;   /* page labels for page_no, or NULL */
     bool no_hyph;             /* no hyphen added (table headers) */
+    bool cell;                /* a table cell: hyphenate only to save a
+                               * line or fit a word (ts_para.c) */
     const lay_inline *runhead;   /* running: the running head in force */
 } ts_para_opts;
 

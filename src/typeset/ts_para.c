@@ -673,6 +673,8 @@ typedef struct cand {
 } cand;
 
 #define KP_INF 1e30
+#define CELL_LINE 400.0       /* a line of a table cell */
+#define CELL_HYPH 150.0       /* and an added hyphen at its end */
 #define KP_WINDOW 600         /* breaks looked back over for one line */
 #define KP_WORK 4000000L      /* inner steps per paragraph at most */
 
@@ -894,6 +896,16 @@ static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
             int nsp = SPC(B->end) - SPC(from);
             double cost = A->cost + badness(p, wid, W, nsp, B->kind == K_END) +
                           B->pen;
+            /* In a table cell a line costs something of its own, and an
+             * added hyphen more: a cell's text is short and ragged anyway,
+             * so a hyphen is worth it where it saves a line (the row gets
+             * lower) or a word does not fit, not to even out the edge
+             * ("Skickad del-/regionalt" next to "Skickad/delregionalt"). */
+            if (p->o && p->o->cell) {
+                cost += CELL_LINE;
+                if (B->kind == K_HYPH)
+                    cost += CELL_HYPH;
+            }
             if (A->kind == K_HYPH && B->kind == K_HYPH)
                 cost += 250;
             if (cost < B->cost) {

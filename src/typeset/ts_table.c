@@ -270,6 +270,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             o.base.face = row->head ? TS_BOLD : TS_REGULAR;
             o.base.size = size;
             o.no_hyph = row->head;    /* "Insat-ser" reads badly */
+            o.cell = true;
             o.lh_factor = lhf;
             cl->n = ts_para_lines(c, ce->inl, &o, &cl->ln);
             /* A line is only wider than its cell when a single glyph is

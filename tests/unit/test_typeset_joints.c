@@ -181,6 +181,13 @@ static void no_bad_breaks(void **state)
     s = narrow("Deltagare Avvikelser Socialtjänst", 14, true);
     assert_null(strstr(s, "-\n"));
     free(s);
+    /* a cell hyphenates to save a line or to fit a word, not to even
+     * out its ragged edge: "Skickad" and "delregionalt" take two lines
+     * either way */
+    s = narrow("Skickad delregionalt", 14, false);
+    if (strstr(s, "-\n"))
+        fail_msg("%s", s);
+    free(s);
     /* but the same words in a body cell may be */
     s = narrow("Socialtjänsten", 10, false);
     assert_non_null(strstr(s, "Social-\n"));
