@@ -15,6 +15,7 @@
  * 2.5 KB an object (145 MB for the dense benchmark book's 56 000, 53 000
  * of them structure elements): the largest part of a big book's run. The
  * caller (src/pipeline/) frees the pages and the layout tree first.
+ * On failure *buf is untouched (qpdf only reads it until it has written).
  */
 #define _POSIX_C_SOURCE 200809L
 #include <stdlib.h>
@@ -42,13 +43,26 @@ int pdf_pack(unsigned char **buf, size_t *len, char **err)
         qpdf_set_deterministic_ID(q, QPDF_TRUE);
         if (!(qpdf_write(q) & QPDF_ERRORS)) {
             size_t n = qpdf_get_buffer_length(q);
-            unsigned char *packed = malloc(n ? n : 1);
-            if (packed) {
-                memcpy(packed, qpdf_get_buffer(q), n);
-                free(*buf);
-                *buf = packed;
+            if (n > 0 && n <= *len) {
+                /* qpdf has read all it needs of the input: the packed
+                 * file goes into the input's memory, whose unused tail
+                 * is given back, instead of a third copy of the output
+                 * beside qpdf's two at the run's peak */
+                memcpy(*buf, qpdf_get_buffer(q), n);
+                unsigned char *shrunk = realloc(*buf, n);
+                if (shrunk)
+                    *buf = shrunk;
                 *len = n;
                 rc = 0;
+            } else {
+                unsigned char *packed = malloc(n ? n : 1);
+                if (packed) {
+                    memcpy(packed, qpdf_get_buffer(q), n);
+                    free(*buf);
+                    *buf = packed;
+                    *len = n;
+                    rc = 0;
+                }
             }
         }
     }

@@ -560,6 +560,10 @@ int pdf_tags_append(pdf_tags *t, unsigned char **buf, size_t *len)
          * *len; the caller frees it */
         return -1;
     }
+    /* the doubling left up to half of it unused, through packing */
+    unsigned char *fit = realloc(b.p, b.n);
+    if (fit)
+        *buf = fit;
     *len = b.n;
     return 0;
 }
