@@ -10,6 +10,7 @@
 #include <setjmp.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <hb.h>
 
@@ -183,6 +184,21 @@ void ts_hcache_free(ts_ctx *c);
  * dictionary. */
 void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints);
 void ts_compound_release(void);     /* by ts_release() */
+/* the document's words, so that one load of the dictionary (filtered to
+ * what they can reach) answers for all of them */
+void ts_compound_expect(ts_ctx *c);
+
+/* ts_spell.c: a set of byte strings, and the .dic filter */
+typedef struct ts_sset ts_sset;
+ts_sset *ts_sset_new(void);
+void ts_sset_free(ts_sset *s);
+bool ts_sset_add(ts_sset *s, const char *p, size_t n);
+bool ts_sset_has(const ts_sset *s, const char *p, size_t n);
+size_t ts_sset_count(const ts_sset *s);
+void ts_sset_each(const ts_sset *s, void (*fn)(void *, const char *, size_t),
+                  void *arg);
+bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
+                     const char *const *keep, FILE *out);
 
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {

@@ -167,6 +167,7 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
     c->body_top = doc->page_h - doc->margin_top;
     c->body_h = doc->page_h - doc->margin_top - doc->margin_bottom;
     c->lh = doc->font_size * doc->line_height;
+    ts_compound_expect(c);
     ts_result *r = NULL;
     for (int k = 0; k < 4; k++) {
         lay_arena *a = lay_arena_new();

@@ -1,0 +1,556 @@
+/* ts_spell.c - the sv_SE Hunspell dictionary, loaded with only the entries
+ * the expected words can reach.
+ *
+ * Hunspell_create() on the whole sv_SE.dic (152 000 entries) costs about
+ * 320 M instructions, more than setting a 3-page report. But Hunspell
+ * answers spell(q) only from the entries whose key it looks up while it
+ * analyses q, and with this .aff every key it looks up is derived from q
+ * in few ways:
+ *   - a substring of q (compound parts, COMPOUNDRULE parts, the word
+ *     itself), possibly with one character added at its end
+ *     (SIMPLIFIEDTRIPLE: "glas|skål" looks up "glass");
+ *   - such a string with one REP replacement (CHECKCOMPOUNDREP looks up
+ *     the compound with a typical fault replaced);
+ *   - any of those with a suffix's add part replaced by its strip part
+ *     (SFX; there are no prefixes and no twofold suffixes).
+ * So a key K can be reached only if, for some strip string t that ends K,
+ * m = K minus t satisfies: m without its last character is a substring of
+ * a query, or m (or m without its last character) is a substring of a
+ * query with one REP pattern replaced. Entries with no such split are
+ * never looked up, and leaving them out changes no answer: Hunspell runs
+ * the same steps and gets the same result from every look-up it makes.
+ * An .aff with features this reasoning does not cover (prefixes, twofold
+ * suffixes, IGNORE, ICONV, flag aliases, ...) gets the whole dictionary.
+ *
+ * The queries ts_joints() makes for a word w are substrings of w and
+ * substrings of w followed by 'a' or 'e'; the set H of all of those, for
+ * every expected word, decides which lines of the .dic are kept. The
+ * caller keeps track of which words a filtered dictionary answers for and
+ * loads again (or loads the whole one) for any other word. */
+#define _POSIX_C_SOURCE 200809L
+#include "ts.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- a set of byte strings ------------------------------------------- */
+
+typedef struct {
+    uint32_t hash;
+    uint32_t len;
+    size_t off;               /* into the set's byte store; len 0: empty */
+    bool used;
+} sent;
+
+typedef struct ts_sset {
+    sent *tab;
+    size_t cap, n;
+    char *buf;
+    size_t blen, bcap;
+} ts_sset;
+
+static inline uint32_t fnv(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 16777619u;
+    return h;
+}
+
+static inline sent *sset_slot(const ts_sset *s, uint32_t h, const char *p,
+                              size_t n)
+{
+    size_t i = h & (s->cap - 1);
+    for (;;) {
+        sent *e = &s->tab[i];
+        if (!e->used || (e->hash == h && e->len == n &&
+                         memcmp(s->buf + e->off, p, n) == 0))
+            return e;
+        i = (i + 1) & (s->cap - 1);
+    }
+}
+
+static inline bool has_h(const ts_sset *s, uint32_t h, const char *p,
+                         size_t n)
+{
+    return s->cap && sset_slot(s, h, p, n)->used;
+}
+
+static inline bool has(const ts_sset *s, const char *p, size_t n)
+{
+    return s->cap && sset_slot(s, fnv(p, n), p, n)->used;
+}
+
+bool ts_sset_has(const ts_sset *s, const char *p, size_t n)
+{
+    return s && has(s, p, n);
+}
+
+/* Adds p[0..n); false when memory ran out. */
+bool ts_sset_add(ts_sset *s, const char *p, size_t n)
+{
+    if ((s->n + 1) * 2 > s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 1024;
+        sent *tab = calloc(cap, sizeof *tab);
+        if (!tab)
+            return false;
+        ts_sset o = *s;
+        s->tab = tab;
+        s->cap = cap;
+        for (size_t i = 0; i < o.cap; i++)
+            if (o.tab[i].used)
+                *sset_slot(s, o.tab[i].hash, o.buf + o.tab[i].off,
+                           o.tab[i].len) = o.tab[i];
+        free(o.tab);
+    }
+    uint32_t h = fnv(p, n);
+    sent *e = sset_slot(s, h, p, n);
+    if (e->used)
+        return true;
+    if (s->blen + n > s->bcap) {
+        size_t bc = s->bcap ? s->bcap * 2 : 4096;
+        while (bc < s->blen + n)
+            bc *= 2;
+        char *nb = realloc(s->buf, bc);
+        if (!nb)
+            return false;
+        s->buf = nb;
+        s->bcap = bc;
+    }
+    memcpy(s->buf + s->blen, p, n);
+    *e = (sent){h, (uint32_t)n, s->blen, true};
+    s->blen += n;
+    s->n++;
+    return true;
+}
+
+ts_sset *ts_sset_new(void)
+{
+    return calloc(1, sizeof(ts_sset));
+}
+
+void ts_sset_free(ts_sset *s)
+{
+    if (!s)
+        return;
+    free(s->tab);
+    free(s->buf);
+    free(s);
+}
+
+size_t ts_sset_count(const ts_sset *s)
+{
+    return s ? s->n : 0;
+}
+
+/* Calls fn for every string of the set. */
+void ts_sset_each(const ts_sset *s, void (*fn)(void *, const char *, size_t),
+                  void *arg)
+{
+    for (size_t i = 0; s && i < s->cap; i++)
+        if (s->tab[i].used)
+            fn(arg, s->buf + s->tab[i].off, s->tab[i].len);
+}
+
+/* ---- what the .aff allows -------------------------------------------- */
+
+#define MAX_REP 256
+#define MAX_TAIL 8            /* bytes of a strip string considered */
+
+typedef struct {
+    char p[32], r[32];
+    size_t pl, rl;
+    int pnext;                /* the next whose pattern starts the same */
+} rep;
+
+typedef struct {
+    ts_sset *tails;           /* strip strings of the suffixes, and "" */
+    size_t tail_max;          /* longest, in bytes */
+    bool tail_last[256];      /* the last bytes of the non-empty ones */
+    char tail[64][MAX_TAIL + 1];   /* the non-empty ones */
+    size_t tail_len[64];
+    int ntail;
+    int tail_first[256];      /* by last byte: a list through tail_next */
+    int tail_next[64];
+    rep reps[MAX_REP];
+    int nrep;
+    size_t rep_max;           /* the longest replacement, in bytes */
+    ts_sset *rsub;            /* the replacements' substrings */
+    ts_sset *rpre, *rsuf;     /* their proper prefixes and suffixes */
+    bool rsuf_first[256];
+    int pfirst[256];          /* by a pattern's first byte: a list */
+} affinfo;
+
+/* Reads what the filter needs from the .aff; false when the .aff uses
+ * anything the filter's reasoning does not cover. */
+static bool read_aff(const char *path, affinfo *ai)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    static const char *const refuse[] = {
+        "PFX", "IGNORE", "ICONV", "OCONV", "AF", "AM", "COMPLEXPREFIXES",
+        "CHECKCOMPOUNDPATTERN", "COMPOUNDSYLLABLE", "CHECKSHARPS",
+        "COMPOUNDMORESUFFIXES", "CIRCUMFIX", "SUBSTANDARD", "LEMMA_PRESENT",
+        "PSEUDOROOT", "KEEPCASE", "CHECKCOMPOUNDCASE", NULL};
+    char line[1024];
+    char sfxflags[256] = {0};  /* flags (one byte) that name suffixes */
+    char contflags[1024] = "";
+    size_t ncont = 0;
+    bool ok = true, flag_long = false;
+    ai->tails = ts_sset_new();
+    if (!ai->tails || !ts_sset_add(ai->tails, "", 0))
+        ok = false;
+    while (ok && fgets(line, sizeof line, f)) {
+        char *fld[6] = {0};
+        int nf = 0;
+        for (char *t = strtok(line, " \t\r\n"); t && nf < 6;
+             t = strtok(NULL, " \t\r\n"))
+            fld[nf++] = t;
+        if (nf == 0 || fld[0][0] == '#')
+            continue;
+        for (int i = 0; refuse[i]; i++)
+            if (!strcmp(fld[0], refuse[i]))
+                ok = false;
+        if (!strcmp(fld[0], "FLAG"))
+            flag_long = true;
+        if (!strcmp(fld[0], "SFX") && nf >= 4) {
+            sfxflags[(unsigned char)fld[1][0]] = 1;
+            if (nf >= 5) {
+                const char *strip = strcmp(fld[2], "0") ? fld[2] : "";
+                size_t sl = strlen(strip);
+                if (sl > MAX_TAIL)
+                    ok = false;
+                if (sl > ai->tail_max)
+                    ai->tail_max = sl;
+                if (sl && !ts_sset_has(ai->tails, strip, sl)) {
+                    if (ai->ntail == 64) {
+                        ok = false;
+                    } else {
+                        memcpy(ai->tail[ai->ntail], strip, sl);
+                        ai->tail_len[ai->ntail++] = sl;
+                    }
+                }
+                if (sl)
+                    ai->tail_last[(unsigned char)strip[sl - 1]] = true;
+                if (sl <= MAX_TAIL && !ts_sset_add(ai->tails, strip, sl))
+                    ok = false;
+                const char *slash = strchr(fld[3], '/');
+                if (slash) {
+                    size_t cl = strlen(slash + 1);
+                    if (ncont + cl >= sizeof contflags)
+                        ok = false;
+                    else {
+                        memcpy(contflags + ncont, slash + 1, cl);
+                        ncont += cl;
+                    }
+                }
+            }
+        }
+        if (!strcmp(fld[0], "REP") && nf >= 3) {
+            if (ai->nrep + 2 > MAX_REP) {
+                ok = false;
+                continue;
+            }
+            rep r = {0};
+            const char *p = fld[1];
+            size_t pl = strlen(p);
+            /* Hunspell's compound check (cpdrep_check) uses only the
+             * patterns that may stand anywhere in a word */
+            if (pl && (p[0] == '^' || p[pl - 1] == '$'))
+                continue;
+            size_t rl = strlen(fld[2]);
+            if (pl >= sizeof r.p || rl >= sizeof r.r || rl == 0) {
+                ok = false;
+                continue;
+            }
+            memcpy(r.p, p, pl);
+            r.pl = pl;
+            memcpy(r.r, fld[2], rl);
+            r.rl = rl;
+            if (memchr(r.r, '_', rl)) {   /* '_' stands for a space */
+                for (size_t k = 0; k < rl; k++)
+                    if (r.r[k] == '_')
+                        r.r[k] = ' ';
+            }
+            ai->reps[ai->nrep++] = r;
+            if (rl > ai->rep_max)
+                ai->rep_max = rl;
+        }
+    }
+    fclose(f);
+    ai->rsub = ts_sset_new();
+    ai->rpre = ts_sset_new();
+    ai->rsuf = ts_sset_new();
+    if (!ai->rsub || !ai->rpre || !ai->rsuf)
+        ok = false;
+    for (int i = 0; ok && i < ai->nrep; i++) {
+        const rep *r = &ai->reps[i];
+        for (size_t a = 0; a < r->rl; a++)
+            for (size_t b = a + 1; b <= r->rl; b++)
+                ok = ok && ts_sset_add(ai->rsub, r->r + a, b - a);
+        for (size_t q = 1; q < r->rl; q++) {
+            ok = ok && ts_sset_add(ai->rpre, r->r, q) &&
+                 ts_sset_add(ai->rsuf, r->r + q, r->rl - q);
+            ai->rsuf_first[(unsigned char)r->r[q]] = true;
+        }
+    }
+    for (int i = 0; i < 256; i++)
+        ai->tail_first[i] = -1;
+    for (int i = ai->ntail - 1; i >= 0; i--) {
+        unsigned char lb = (unsigned char)ai->tail[i][ai->tail_len[i] - 1];
+        ai->tail_next[i] = ai->tail_first[lb];
+        ai->tail_first[lb] = i;
+    }
+    for (int i = 0; i < 256; i++)
+        ai->pfirst[i] = -1;
+    for (int i = ai->nrep - 1; i >= 0; i--) {
+        ai->reps[i].pnext = ai->pfirst[(unsigned char)ai->reps[i].p[0]];
+        ai->pfirst[(unsigned char)ai->reps[i].p[0]] = i;
+    }
+    /* twofold suffixes: a suffix that may take another suffix */
+    for (size_t k = 0; k < ncont; k++)
+        if (sfxflags[(unsigned char)contflags[k]])
+            ok = false;
+    if (flag_long)
+        ok = false;
+    return ok;
+}
+
+/* ---- the filter ------------------------------------------------------ */
+
+/* The length of s[0..n) without its last UTF-8 character. */
+static size_t drop_last(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    n--;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;
+    return n;
+}
+
+#define KEY_MAX 256
+
+/* Whether Hunspell may look up key[0..n) for one of the queries of H:
+ * for some split key = m + t (t a strip string, m an end below), m or m
+ * without its last character is a piece of a query (in H), or one with a
+ * REP replacement. */
+/* Whether Hunspell may look up key[0..n) for one of the queries of H:
+ * for some split key = m + t (t a strip string), m or m without its last
+ * character is a piece of a query (in H), a piece of a query with a REP
+ * replacement (the whole replacement inside m, or a piece of it at
+ * either end of m). */
+static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
+                      const char *key, size_t n)
+{
+    if (n == 0 || n > KEY_MAX)
+        return true;
+    /* hk[x]: fnv() of key[0..x) */
+    uint32_t hk[KEY_MAX + 1];
+    hk[0] = 2166136261u;
+    for (size_t i = 0; i < n; i++)
+        hk[i + 1] = (hk[i] ^ (unsigned char)key[i]) * 16777619u;
+    /* the key's prefix in H: d bytes */
+    size_t d = 0;
+    while (d < n) {
+        size_t nx = d + 1;
+        while (nx < n && ((unsigned char)key[nx] & 0xC0) == 0x80)
+            nx++;
+        if (!has_h(H, hk[nx], key, nx))
+            break;
+        d = nx;
+    }
+    size_t lim = ai->tail_max < n ? ai->tail_max : n;
+    size_t rmax = ai->rep_max;
+    size_t ends[65];
+    int ne = 0;
+    size_t emin = drop_last(key, n);
+    ends[ne++] = n;
+    for (int i = ai->tail_first[(unsigned char)key[n - 1]]; i >= 0;
+         i = ai->tail_next[i]) {
+        size_t tl = ai->tail_len[i];
+        if (tl > lim || memcmp(key + n - tl, ai->tail[i], tl))
+            continue;
+        ends[ne++] = n - tl;
+        size_t ml1 = drop_last(key, n - tl);
+        if (ml1 < emin)
+            emin = ml1;
+    }
+    /* Quick refusal. Past d + rmax bytes every way needs the rest of m
+     * in H (B of A r B, or of a replacement's end + B), so key[S..emin)
+     * with S = d + rmax must be in H; the other ways need m short. */
+    size_t S = d + rmax;
+    if (ne == 0 || (emin > S && !has(H, key + S, emin - S)))
+        return false;
+    for (int e = 0; e < ne; e++) {
+        size_t ml = ends[e];
+        for (int twice = 0; twice < 2; twice++) {
+            if (twice)
+                ml = drop_last(key, ml);
+            if (ml == 0 || (twice && ml <= d))
+                return true;
+            /* a whole replacement inside m: m = A r B, A p B in H */
+            if (has_h(H2, hk[ml], key, ml))
+                return true;
+            /* m inside a replacement */
+            if (ml <= rmax && has(ai->rsub, key, ml))
+                return true;
+            /* m ends with a replacement's beginning, the rest in H */
+            for (size_t q = ml - d > 1 ? ml - d : 1; q < rmax && q < ml; q++)
+                if (has(ai->rpre, key + ml - q, q))
+                    return true;
+            /* m begins with a replacement's end, the rest in H */
+            if (ai->rsuf_first[(unsigned char)key[0]])
+                for (size_t sl = 1; sl < rmax && sl < ml; sl++)
+                    if (has(ai->rsuf, key, sl) && has(H, key + sl, ml - sl))
+                        return true;
+        }
+    }
+    return false;
+}
+
+struct h2build {
+    const affinfo *ai;
+    ts_sset *H2;
+    bool ok;
+};
+
+/* H2: every string of H with one REP pattern in it replaced; H is closed
+ * under substrings, so a piece A r B of a query with a replacement is in
+ * H2 exactly when A p B is in H */
+static void add_variants(void *arg, const char *h, size_t n)
+{
+    struct h2build *b = arg;
+    char buf[700];
+    for (size_t k = 0; k < n && b->ok; k++)
+        for (int i = b->ai->pfirst[(unsigned char)h[k]]; i >= 0 && b->ok;
+             i = b->ai->reps[i].pnext) {
+            const rep *r = &b->ai->reps[i];
+            if (k + r->pl > n || memcmp(h + k, r->p, r->pl))
+                continue;
+            size_t cl = k + r->rl + (n - k - r->pl);
+            if (cl > sizeof buf) {
+                b->ok = false;
+                break;
+            }
+            memcpy(buf, h, k);
+            memcpy(buf + k, r->r, r->rl);
+            memcpy(buf + k + r->rl, h + k + r->pl, n - k - r->pl);
+            b->ok = ts_sset_add(b->H2, buf, cl);
+        }
+}
+
+struct hbuild {
+    ts_sset *H;
+    bool ok;
+};
+
+/* all substrings of w (at character boundaries), each also with 'a' and
+ * 'e' after it */
+static void add_word(void *arg, const char *w, size_t n)
+{
+    struct hbuild *hb = arg;
+    char tmp[600];
+    if (n + 1 > sizeof tmp) {
+        hb->ok = false;
+        return;
+    }
+    for (size_t i = 0; i <= n && hb->ok; i++) {
+        if (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+            continue;
+        for (size_t j = i; j <= n && hb->ok; j++) {
+            if (j < n && ((unsigned char)w[j] & 0xC0) == 0x80)
+                continue;
+            size_t l = j - i;
+            memcpy(tmp, w + i, l);
+            hb->ok = ts_sset_add(hb->H, tmp, l);
+            tmp[l] = 'a';
+            hb->ok = hb->ok && ts_sset_add(hb->H, tmp, l + 1);
+            tmp[l] = 'e';
+            hb->ok = hb->ok && ts_sset_add(hb->H, tmp, l + 1);
+        }
+    }
+}
+
+/* Writes to out the lines of the .dic (dic) that the words of W (lower
+ * case UTF-8, as ts_joints() asks) can reach, and the lines whose key is
+ * one of keep[]. Returns false when it cannot filter (the caller loads
+ * the whole dictionary then). */
+bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
+                     const char *const *keep, FILE *out)
+{
+    affinfo ai;
+    memset(&ai, 0, sizeof ai);
+    bool ok = read_aff(aff, &ai);
+    struct hbuild hb = {ts_sset_new(), true};
+    struct h2build h2 = {&ai, ts_sset_new(), true};
+    FILE *f = NULL;
+    char *data = NULL;
+    if (ok && hb.H && h2.H2) {
+        ts_sset_each(W, add_word, &hb);
+        if (hb.ok)
+            ts_sset_each(hb.H, add_variants, &h2);
+        ok = hb.ok && h2.ok;
+    } else {
+        ok = false;
+    }
+    long size = 0;
+    if (ok) {
+        f = fopen(dic, "rb");
+        ok = f && fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 &&
+             fseek(f, 0, SEEK_SET) == 0;
+    }
+    if (ok) {
+        data = malloc((size_t)size + 1);
+        ok = data && fread(data, 1, (size_t)size, f) == (size_t)size;
+    }
+    if (ok) {
+        data[size] = '\n';
+        /* the first line is the count (a size hint); the kept lines are
+         * collected first, then the count and the lines written */
+        char *p = memchr(data, '\n', (size_t)size);
+        char *end = data + size;
+        size_t nkept = 0;
+        char *w = data;       /* kept lines are moved down in place */
+        for (p = p ? p + 1 : end; p < end;) {
+            char *nl = memchr(p, '\n', (size_t)(end - p));
+            if (!nl)
+                nl = end;
+            size_t ll = (size_t)(nl - p);
+            size_t kl = 0;
+            bool plain = true;
+            while (kl < ll && p[kl] != '/' && p[kl] != '\n') {
+                char ch = p[kl];
+                if (ch == ' ' || ch == '\t' || ch == '\\' || ch == '\r')
+                    plain = false;
+                kl++;
+            }
+            bool k = !plain || kl == 0 || reachable(&ai, hb.H, h2.H2, p, kl);
+            for (int i = 0; !k && keep && keep[i]; i++)
+                k = strlen(keep[i]) == kl && !memcmp(keep[i], p, kl);
+            if (k) {
+                memmove(w, p, ll);
+                w[ll] = '\n';
+                w += ll + 1;
+                nkept++;
+            }
+            p = nl + 1;
+        }
+        ok = fprintf(out, "%zu\n", nkept) > 0 &&
+             fwrite(data, 1, (size_t)(w - data), out) == (size_t)(w - data) &&
+             fflush(out) == 0;
+    }
+    if (f)
+        fclose(f);
+    free(data);
+    ts_sset_free(hb.H);
+    ts_sset_free(h2.H2);
+    ts_sset_free(ai.tails);
+    ts_sset_free(ai.rsub);
+    ts_sset_free(ai.rpre);
+    ts_sset_free(ai.rsuf);
+    return ok;
+}
