@@ -1,7 +1,12 @@
 # make bench: measure what users do beside the floor (bench/floor.c) and
 # store the table in doc/bench.md. BENCH_FULL=1 also counts the batch
 # rows' instructions (slow).
-.PHONY: bench
+# make bench-deps installs Apache FOP and WeasyPrint (scripts/bench-packages.txt),
+# which make bench then measures on the same content; without them it says so.
+.PHONY: bench bench-deps
+bench-deps:
+	@sh scripts/install-deps scripts/bench-packages.txt
+
 $(BUILD)/bench/floor: bench/floor.c
 	@mkdir -p $(dir $@)
 	$(CC) -O2 -g -std=gnu17 -Wall -Wextra $(shell pkg-config --cflags fontconfig) \

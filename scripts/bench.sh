@@ -100,9 +100,65 @@ echo
 if [ "${NOINSTR:-0}" = 0 ] && [ -z "${BENCH_FULL:-}" ]; then
     echo "The two batch rows are not counted by callgrind (about 15 minutes); \`make bench BENCH_FULL=1\` counts them."
 fi
+
+# ---- Apache FOP and WeasyPrint on the same content (when installed:
+# `make bench-deps`). FOP sets an XSL-FO made from vastbus's own layout
+# trees by bench/layout-fo.xsl (the book: its 49 chapters, one page
+# sequence each, without the summary); WeasyPrint prints vastbus's HTML
+# pages. Java's and Python's start-up are part of what a user waits for,
+# so they are in the times. No callgrind (minutes per run for the JVM).
+# other NAME TOOL RUNS COMMAND PDF VASTBUS-MS VASTBUS-MB
+other() {
+    sh -c "$4" >/dev/null 2>&1 || { echo "| $1 | $2 | (failed) |"; return; }
+    RUNS=$3
+    ot=$(median "$4"); orss=$(rss "$4")
+    printf '| %s | %s | %s | %s | %s ms | %s MB | %s | %s |\n' "$1" "$2" \
+        "$(pages "$5")" "$(g "$(bytes "$5")")" "$ot" "$orss" \
+        "$(ratio "$ot" "$6")" "$(ratio "$orss" "$7")"
+}
+# layout trees of reports as one FO (xsltproc: the program keeps its
+# layout tree internal; the stylesheet is the one it runs)
+fo_of() {
+    out=$1; shift
+    { echo '<chapters xmlns="urn:vastbus:layout:1">'
+      for r in "$@"; do xsltproc --nonet xslt/rapport-layout.xsl "$r" | sed 1d; done
+      echo '</chapters>'; } > "$t/lay.xml"
+    xsltproc --nonet bench/layout-fo.xsl "$t/lay.xml" > "$out"
+}
+echo
+if command -v fop >/dev/null 2>&1 || command -v weasyprint >/dev/null 2>&1; then
+    echo "Beside Apache FOP and WeasyPrint, same content, same run (× = the tool / vastbus;"
+    echo "vastbus's time and RSS as measured the same way just before):"
+    echo
+    echo "| work | tool | pages | bytes | time | peak RSS | × time | × RSS |"
+    echo "|---|---|---|---|---|---|---|---|"
+    one="samples/gr-2019/kungalv.xml"
+    vcmd="$VB pdf -o $t/one.pdf $one"
+    RUNS=5; vt=$(median "$vcmd"); vr=$(rss "$vcmd")
+    echo "| one report | vastbus | $(pages "$t/one.pdf") | $(g "$(bytes "$t/one.pdf")") | $vt ms | $vr MB | 1 | 1 |"
+    "$VB" html -o "$t/one.html" "$one" >/dev/null 2>&1
+    fo_of "$t/one.fo" "$one"
+    command -v fop >/dev/null 2>&1 &&
+        other "one report" "FOP $(fop -version 2>/dev/null | sed -n 's/^FOP Version //p' | head -n 1)" 3 \
+            "fop -q -c bench/fop.xconf -fo $t/one.fo -pdf $t/one-fop.pdf" "$t/one-fop.pdf" "$vt" "$vr"
+    command -v weasyprint >/dev/null 2>&1 &&
+        other "one report" "WeasyPrint $(weasyprint --version | sed 's/.* //')" 3 \
+            "weasyprint -q $t/one.html $t/one-wp.pdf" "$t/one-wp.pdf" "$vt" "$vr"
+    vcmd="$VB arsbok $I/y2019/arsbok.xml -o $t/book.pdf --html $t/book.html"
+    RUNS=3; vt=$(median "$vcmd"); vr=$(rss "$vcmd")
+    echo "| 49-group book (PDF and HTML) | vastbus | $(pages "$t/book.pdf") | $(g "$(bytes "$t/book.pdf")") | $vt ms | $vr MB | 1 | 1 |"
+    fo_of "$t/book.fo" $I/y2019/g*-2019.xml
+    command -v fop >/dev/null 2>&1 &&
+        other "49-group book (chapters)" FOP 1 \
+            "fop -q -c bench/fop.xconf -fo $t/book.fo -pdf $t/book-fop.pdf" "$t/book-fop.pdf" "$vt" "$vr"
+    command -v weasyprint >/dev/null 2>&1 &&
+        other "49-group book (its HTML)" WeasyPrint 1 \
+            "weasyprint -q $t/book.html $t/book-wp.pdf" "$t/book-wp.pdf" "$vt" "$vr"
+    echo
+fi
 for tool in fop weasyprint; do
     command -v "$tool" >/dev/null 2>&1 ||
-        echo "$tool is not installed on this machine: not measured in this run."
+        echo "$tool is not installed on this machine (make bench-deps): not measured in this run."
 done
 echo
 echo "Other jobs on the samples:"
