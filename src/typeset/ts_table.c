@@ -235,6 +235,19 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
                                        BRK_NO, VI_CONTENT);
             it->ops = ts_ops_shift(ln[k].ops, 0, 0);
         }
+        /* on a page the table runs on to, the caption comes back with
+         * "(forts.)" above the repeated header rows, so a reader of that
+         * page knows which table it is (an artifact, as those rows) */
+        size_t cl = strlen(t->caption);
+        char *ct = ts_alloc(c, cl + sizeof " (forts.)");
+        memcpy(ct, t->caption, cl);
+        memcpy(ct + cl, " (forts.)", sizeof " (forts.)");
+        cap.text = ct;
+        n = ts_para_lines(c, &cap, &o, &ln);
+        for (int k = 0; k < n; k++) {
+            ts_ops_append(head_tail, ts_ops_copy(c, ln[k].ops, 0, info->head_h));
+            info->head_h += ln[k].h + (k == n - 1 ? 2 : 0);
+        }
     }
     ts_face *f = ts_face_get(c, TS_REGULAR);
     (void)f;

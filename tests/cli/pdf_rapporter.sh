@@ -162,11 +162,15 @@ for w in "$T"/*.want; do
         fail "$b: bokmärkena är inte avsnitten i ordning: $(tr '\n' ';' < "$T/$b.outl" 2>/dev/null)"
 done
 
-# 60 members: the table's header row again at the top of page 2
+# 60 members: the table's caption with "(forts.)" and its header row
+# again at the top of page 2
 P=$T/a/stor-grupp.pdf
 if [ -s "$P" ]; then
     [ "$(pages "$P")" -ge 2 ] || fail "stor-grupp: bara en sida"
-    first=$(page_text "$P" 2 | sed '/^ *$/d' | sed -n 2p)
+    cap=$(page_text "$P" 2 | sed '/^ *$/d' | sed -n 2p)
+    echo "$cap" | grep -q "^ *Gruppens medlemmar (forts\.) *$" ||
+        fail "stor-grupp: sidan 2 börjar inte med tabellrubriken och \"(forts.)\": \"$cap\""
+    first=$(page_text "$P" 2 | sed '/^ *$/d' | sed -n 3p)
     echo "$first" | grep -q "Namn *Funktion *Organisation *Huvudman" ||
         fail "stor-grupp: sidan 2 börjar inte med tabellhuvudet: \"$first\""
     page_text "$P" 1 | grep -q "Namn *Funktion *Organisation *Huvudman" ||

@@ -18,6 +18,20 @@ for i in $(seq 1 "$N"); do
             fail "sidan $i: tabellens rubrikrad upprepas inte"
     fi
 done
+# with a caption, each page the table runs on to repeats it with
+# "(forts.)" above the header row; the first page has it once, plain
+sed 's/<table /<table caption="Gruppens medlemmar" /' "$L/tabell-60.xml" > "$T/t60c.xml"
+sats "$T/t60c.xml" "$T/t60c.pdf" && {
+    Nc=$(pages "$T/t60c.pdf")
+    page_text "$T/t60c.pdf" 1 | grep -q -E "^ *Gruppens medlemmar *$" ||
+        fail "sidan 1: tabellrubriken saknas"
+    for i in $(seq 2 "$Nc"); do
+        t=$(page_text "$T/t60c.pdf" "$i")
+        echo "$t" | grep -q -E "(Kommun|Region|Privat) *$" || continue
+        echo "$t" | grep -q -E "^ *Gruppens medlemmar \(forts\.\) *$" ||
+            fail "sidan $i: tabellen fortsätter utan sin rubrik med \"(forts.)\""
+    done
+}
 rows=$(pdftotext -layout "$P" - | grep -c -E "(Kommun|Region|Privat) *$")
 [ "$rows" -eq 60 ] || fail "väntade 60 tabellrader, fann $rows"
 pdftotext "$P" - | grep -q "(ordförande)" || fail "ordföranden är inte markerad"
