@@ -119,6 +119,27 @@ for line in open(sys.argv[1], encoding="utf-8"):
                     if y0 > y and xs["Kategori"] - 1 <= x0 < xs["Verksamheter"] - 1 and t.endswith("-"):
                         print("avstavad", t)
 PY
+# the contents' dot leaders stand in columns: every dot of every entry on
+# one grid, whether the page number has one digit or two
+python3 - "$T/y.bbox" > "$T/prickar" <<'PY'
+import re, sys
+page, dots = 0, {}
+for line in open(sys.argv[1], encoding="utf-8"):
+    if "<page " in line:
+        page += 1
+    m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>\.<', line)
+    if m and page == 2:
+        dots.setdefault(round(float(m[2]), 1), []).append(float(m[1]))
+rows = [sorted(v) for v in dots.values() if len(v) >= 3]
+if len(rows) < 5:
+    print("för få rader med punkter:", len(rows)); sys.exit()
+step = rows[0][1] - rows[0][0]
+ref = rows[0][0]
+off = [x for r in rows for x in r if abs((x - ref) / step - round((x - ref) / step)) > 0.05]
+if off:
+    print("%d punkter utanför rutnätet, t.ex. x=%.2f" % (len(off), off[0]))
+PY
+[ -s "$T/prickar" ] && fail "årsboken: innehållets punktlinjer står inte i kolumner: $(cat "$T/prickar")"
 grep -q '^andel' "$T/sf.mat" || fail "årsboken: systemfelstabellens rubrikrad hittades inte"
 awk '/^andel/ && $2 < 0.30 { print }' "$T/sf.mat" | grep -q . &&
     fail "årsboken: beskrivningen i systemfelstabellen har för smal kolumn: $(grep '^andel' "$T/sf.mat" | head -1)"
