@@ -225,6 +225,21 @@ static int first_part(Hunhandle *h, const char *a, size_t len)
     return 0;
 }
 
+/* Whether a first part a (len bytes) ends in one of the endings that
+ * take a linking s in a compound. */
+static bool takes_link_s(const char *a, size_t len)
+{
+    static const char *const ends[] = {"ning", "het", "dom", "skap", "else",
+                                       "tion", "itet", "ande", "ende", "an",
+                                       NULL};
+    for (int i = 0; ends[i]; i++) {
+        size_t l = strlen(ends[i]);
+        if (len > l + 1 && !memcmp(a + len - l, ends[i], l))
+            return true;
+    }
+    return false;
+}
+
 static bool not_part(const char *b)
 {
     for (int i = 0; not_parts[i]; i++)
@@ -296,12 +311,27 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
          * "genom|förs", "häls|ocentral" and "hälso|central",
          * "familjer|ätten" and "familje|rätten": the one that splits the
          * word more evenly, between the better formed parts, stands. */
+        /* One letter apart across an s ("för|skolan", "förs|kolan";
+         * "ställning|stagande", "ställnings|tagande") the s is a linking
+         * s only after the endings that take one (-ning, -het, -dom,
+         * -skap, -else, -tion, -itet, -ande, -ende, -an: "ställnings|",
+         * "samverkans|"); after another first part it begins the next
+         * word ("för|skolan", "hem|skolan"), whatever the evenness says. */
         bool drop[120] = {false};
         for (int x = 0; x < nc; x++)
             for (int y = 0; y < nc; y++) {
                 if (x == y || drop[y] || cd[y].i - cd[x].i > 2 ||
                     cd[x].i - cd[y].i > 2)
                     continue;
+                int e = cd[x].i < cd[y].i ? x : y, l = e == x ? y : x;
+                if (cd[l].i - cd[e].i == 1 && w[off[cd[e].i]] == 's') {
+                    bool link = takes_link_s(w, off[cd[e].i]);
+                    if ((link && x == e) || (!link && x == l)) {
+                        drop[x] = true;
+                        break;
+                    }
+                    continue;
+                }
                 if (cd[y].score > cd[x].score) {
                     drop[x] = true;
                     break;

@@ -128,6 +128,10 @@ static void issue_words(void **state)
     assert_string_equal(choice("genomförs"), "genom-förs");
     assert_string_equal(choice("hälsocentral"), "hälso-central");
     assert_string_equal(choice("familjerätten"), "familje-rätten");
+    /* across an s: a linking s only after the endings that take one */
+    assert_string_equal(choice("förskolan"), "för-skolan");
+    assert_string_equal(choice("hemskolan"), "hem-skolan");
+    assert_string_equal(choice("ställningstagande"), "ställnings-tagande");
     /* no linking s after s */
     assert_string_equal(choice("resursskolorna"), "resurs-skolorna");
     /* the dictionary lacks the whole word, not its parts */
