@@ -448,7 +448,17 @@
         </xsl:choose>
         <xsl:if test="$avvtotal != count($avv)">
           <xsl:text> Bland dem finns </xsl:text>
-          <xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$avvtotal - count($avv)"/></xsl:call-template>
+          <xsl:variable name="bara" select="$avvtotal - count($avv)"/>
+          <xsl:variable name="bara-ord"><xsl:call-template name="s:ord-inledning"><xsl:with-param name="tal" select="$bara"/></xsl:call-template></xsl:variable>
+          <xsl:choose>
+            <xsl:when test="$bara = 1">en</xsl:when>
+            <xsl:when test="$bara-ord != ''">
+              <!-- "två", not "2", in running text -->
+              <xsl:value-of select="translate(substring($bara-ord, 1, 1), 'TFSÅNE', 'tfsåne')"/>
+              <xsl:value-of select="substring($bara-ord, 2)"/>
+            </xsl:when>
+            <xsl:otherwise><xsl:call-template name="s:tal"><xsl:with-param name="tal" select="$bara"/></xsl:call-template></xsl:otherwise>
+          </xsl:choose>
           <xsl:choose>
             <xsl:when test="$avvtotal - count($avv) = 1"> avvikelse som bara är angiven som antal, utan kategori, verksamheter och status; den räknas</xsl:when>
             <xsl:otherwise> avvikelser som bara är angivna som antal, utan kategori, verksamheter och status; de räknas</xsl:otherwise>
