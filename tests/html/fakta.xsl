@@ -6,6 +6,13 @@
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:a="urn:vastbus:arsberattelse:1">
   <xsl:output method="text" encoding="UTF-8"/>
+  <!-- a line put before the facts, to tell the documents of one run over
+       many files apart (lib.sh vb_split) -->
+  <xsl:param name="sep"/>
+  <xsl:template match="/">
+    <xsl:if test="$sep != ''"><xsl:value-of select="$sep"/><xsl:text>&#10;</xsl:text></xsl:if>
+    <xsl:apply-templates/>
+  </xsl:template>
   <xsl:template match="/a:arsberattelse">
     <xsl:for-each select="@ar | a:grupp/* | a:inlamning/@datum
                           | a:inlamning/a:kontaktperson/*

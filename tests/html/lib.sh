@@ -85,3 +85,21 @@ vb_text_html() {
 vb_text_xml() {
     xsltproc --nonet tests/html/text.xsl "$1" | vb_norm
 }
+
+# A line that no report's text holds, put before each document when one
+# xsltproc reads many (text.xsl and fakta.xsl take it as the param sep).
+VB_SEP=@@vastbus-dokument@@
+
+# vb_split LIST: filter; split the one line of vb_norm's output of many
+# documents (each after VB_SEP) into one file per document, named by the
+# lines of LIST in order, each file the one line vb_norm makes of that
+# document alone.
+vb_split() {
+    awk -v sep="$VB_SEP" -v list="$1" '
+        { n = split($0, part, sep)
+          for (i = 2; i <= n; i++) {
+              if ((getline f < list) <= 0) break
+              t = part[i]; sub(/^ /, "", t); sub(/ $/, "", t)
+              printf "%s", t > f; close(f)
+          } }'
+}
