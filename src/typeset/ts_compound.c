@@ -171,9 +171,26 @@ static void need(ts_ctx *c, struct ts_compound *d, const char *w, size_t n)
     load(c, d);
 }
 
+/* Hunspell's answers, remembered for the run: the same pieces come back
+ * in word after word ("förvaltningen" in every "...förvaltningen"), and a
+ * look-up costs far less than Hunspell's analysis. The answers do not
+ * depend on which load (filtered or whole) gave them. */
+static ts_sset *g_yes, *g_no;
+
 static bool spell(Hunhandle *h, const char *s)
 {
-    return Hunspell_spell(h, s) != 0;
+    size_t n = strlen(s);
+    if (ts_sset_has(g_yes, s, n))
+        return true;
+    if (ts_sset_has(g_no, s, n))
+        return false;
+    bool ok = Hunspell_spell(h, s) != 0;
+    ts_sset **set = ok ? &g_yes : &g_no;
+    if (!*set)
+        *set = ts_sset_new();
+    if (*set)
+        ts_sset_add(*set, s, n);  /* out of memory: not remembered */
+    return ok;
 }
 
 static bool is_vowel_byte(const char *s, size_t n)
@@ -385,6 +402,9 @@ void ts_compound_release(void)
     ts_sset_free(d->covered);
     ts_sset_free(d->pending);
     free(d);
+    ts_sset_free(g_yes);
+    ts_sset_free(g_no);
+    g_yes = g_no = NULL;
     g_compound = NULL;
 }
 
