@@ -31,10 +31,13 @@ quiet() {
 }
 
 # pdf_ok PDF: the checks every PDF of ours must pass. Leaves the PDF's
-# plain text (`pdftotext PDF`) in $T/ok.txt for the caller to reuse.
+# plain text (`pdftotext PDF`) in $T/ok.txt and the outputs of pdfinfo and
+# pdffonts in $T/ok.info and $T/ok.fonts for the caller to reuse.
 pdf_ok() {
     quiet pdfinfo "$1"
+    cp "$T/q.out" "$T/ok.info"
     quiet pdffonts "$1"
+    cp "$T/q.out" "$T/ok.fonts"
     quiet pdftotext "$1" "$T/ok.txt"
     quiet pdftotext -bbox "$1" "$T/ok.html"
     quiet pdftoppm -r 10 -png "$1" "$T/ok"
@@ -43,11 +46,11 @@ pdf_ok() {
         fail "$1: qpdf --check: $(tail -3 "$T/qpdf.out")"
     fi
     # every font embedded (column "emb" of pdffonts)
-    if pdffonts "$1" | awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit !bad }'; then
+    if awk 'NR > 2 && $(NF-4) != "yes" { bad = 1 } END { exit !bad }' "$T/ok.fonts"; then
         fail "$1: ett typsnitt är inte inbäddat"
     fi
     # A4
-    if ! pdfinfo "$1" | grep -q 'Page size: *595.276 x 841.89 pts (A4)'; then
+    if ! grep -q 'Page size: *595.276 x 841.89 pts (A4)' "$T/ok.info"; then
         fail "$1: sidformatet är inte A4"
     fi
 }
