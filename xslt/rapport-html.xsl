@@ -383,12 +383,17 @@
       </td>
       <th scope="row" role="rowheader">
         <span class="titel"><xsl:value-of select="normalize-space(a:titel)"/></span>
+        <!-- a space between the lines: text taken out without the
+             style sheet (a reader mode, a text comparison) keeps the
+             words apart ("medarbetare Halvdag", not "medarbetareHalvdag") -->
         <xsl:if test="normalize-space(a:beskrivning) != ''">
+          <xsl:text> </xsl:text>
           <span class="detalj"><xsl:call-template name="celltext">
             <xsl:with-param name="nod" select="a:beskrivning"/>
           </xsl:call-template></span>
         </xsl:if>
         <xsl:if test="normalize-space(a:arrangor) != ''">
+          <xsl:text> </xsl:text>
           <span class="detalj">
             <xsl:call-template name="vb:etikett">
               <xsl:with-param name="nyckel" select="'arrangor'"/>

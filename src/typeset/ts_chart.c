@@ -60,6 +60,18 @@ static ts_line *text_lines(ts_ctx *c, const char *text, double x, double w,
     o.lh_factor = 1.2;
     ts_line *ln;
     *n = ts_para_lines(c, &in, &o, &ln);
+    /* The chart's texts (title, legend, labels, values) are separate
+     * words to a reader of the tagged PDF: its last op ends with an
+     * invisible space (ts_op.space_after), or pdfinfo -struct-text reads
+     * "Möten per grupp20192018Ale5 st.4 st." */
+    if (c->cur_sid > 0 && *n > 0) {
+        ts_op *last = NULL;
+        for (ts_op *op = ln[*n - 1].ops; op; op = op->next)
+            if (op->kind == OP_TEXT)
+                last = op;
+        if (last)
+            last->space_after = true;
+    }
     return ln;
 }
 
@@ -208,7 +220,11 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
         double lab_h = 0;
         for (int k = 0; k < n; k++)
             lab_h += ln[k].h;
-        double bars = bar_h + (b->has_previous ? prev_h + 1 : 0);
+        /* a bar without last year's value in a chart that has them
+         * says so with a dash where that value would stand, as the
+         * HTML page's table does */
+        bool dash = has_prev && !b->has_previous;
+        double bars = bar_h + (b->has_previous || dash ? prev_h + 1 : 0);
         double h = (lab_h > bars ? lab_h : bars) + gap;
         ts_vitem *it = ts_item_add(c, h, BRK_OK, VI_CONTENT);
         ts_op *ops = NULL;
@@ -230,14 +246,17 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
         if (nn > 0)
             ts_ops_append(&ops, ts_ops_shift(vl[0].ops, 0,
                                             y + (bar_h - vl[0].h) / 2));
-        if (b->has_previous) {
+        if (b->has_previous || dash) {
             double py = y + bar_h + 1;
-            double pl = max > 0 ? b->previous / max * bar_max : 0;
+            double pl = max > 0 && !dash ? b->previous / max * bar_max : 0;
             if (pl > 0)
                 ts_ops_append(&ops, rect(c, bar_x, py, pl, prev_h, prev_rgb));
             sv_number(b->previous, num, sizeof num);
-            snprintf(numu, sizeof numu, "%s%s%s", num, ch->unit ? " " : "",
-                     ch->unit ? ch->unit : "");
+            if (dash)
+                snprintf(numu, sizeof numu, "%s", "\xe2\x80\x93");   /* – */
+            else
+                snprintf(numu, sizeof numu, "%s%s%s", num, ch->unit ? " " : "",
+                         ch->unit ? ch->unit : "");
             vl = text_lines(c, numu, bar_x + pl + 4, value_w + 50, size - 1.5,
                             TS_REGULAR, LA_LEFT, &nn);
             if (nn > 0) {

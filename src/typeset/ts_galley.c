@@ -266,16 +266,21 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
         int k = 0;
         for (double x = start; x + dotw <= to + 1e-6; x += step)
             k++;
-        /* one op per dot keeps them on a regular grid */
-        double x = start;
+        /* one op per dot keeps them on a regular grid. The dots are
+         * drawn, not set as '.' glyphs: text extraction (pdftotext, copy
+         * and paste) then reads "Förord 3", not "Förord . . . . . 3",
+         * as the structure and the HTML page do. A square the size of
+         * the period's ink, on the baseline in the middle of its
+         * advance. */
+        double side = 0.105 * size;
+        double x = start + (dotw - side) / 2;
         for (int m = 0; m < k; m++, x += step) {
-            ts_op *d = ts_op_new(c, OP_TEXT);
-            d->face = TS_REGULAR;
-            d->size = size;
+            ts_op *d = ts_op_new(c, OP_RECT);
             d->x = x;
-            d->y = last->baseline;
+            d->y = last->baseline - side;
+            d->x2 = side;
+            d->y2 = side;
             d->rgb[0] = d->rgb[1] = d->rgb[2] = 0.45f;
-            d->text = ".";
             d->sid = 0;
             ts_ops_append(&last->ops, d);
         }

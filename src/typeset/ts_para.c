@@ -479,7 +479,11 @@ static ts_line emit_line(pbuf *p, int from, int to, bool hyphen, bool last,
         bool space_after = c->cur_sid > 0 &&
             ((justify && m < to && (p->a[m].fl & F_SPACE)) ||
              (m == to && !last && !hyphen && to < p->n &&
-              (p->a[to].fl & F_SPACE)));
+              (p->a[to].fl & F_SPACE)) ||
+             /* a forced break (br) is a word break too: "plan." and
+              * "Arrangör:" on the next line are two words */
+             (m == to && more && !hyphen && to < p->n &&
+              (p->a[to].fl & F_BR)));
         /* in tagged content the hyphen of a broken word is an artifact
          * of its own (below), so the word reads whole: "ledamöter" */
         if (hyphen && m == to && st == hst && c->cur_sid == 0) {

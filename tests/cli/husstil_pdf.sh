@@ -120,16 +120,19 @@ for line in open(sys.argv[1], encoding="utf-8"):
                         print("avstavad", t)
 PY
 # the contents' dot leaders stand in columns: every dot of every entry on
-# one grid, whether the page number has one digit or two
-python3 - "$T/y.bbox" > "$T/prickar" <<'PY'
-import re, sys
-page, dots = 0, {}
+# one grid, whether the page number has one digit or two. The dots are
+# drawn (small grey squares, so that text extraction does not read them),
+# read from page 2's content stream
+qpdf --qdf --object-streams=disable "$Y" --pages "$Y" 2 -- "$T/toc.qdf" 2>/dev/null
+python3 "$R" ytor "$T/toc.qdf" > "$T/toc.ytor"
+python3 - "$T/toc.ytor" > "$T/prickar" <<'PY'
+import sys
+dots = {}
 for line in open(sys.argv[1], encoding="utf-8"):
-    if "<page " in line:
-        page += 1
-    m = re.search(r'xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>\.<', line)
-    if m and page == 2:
-        dots.setdefault(round(float(m[2]), 1), []).append(float(m[1]))
+    f = line.split()
+    x, y, w, h = (float(v) for v in f[:4])
+    if w < 2 and abs(w - h) < 0.01:
+        dots.setdefault(round(y, 1), []).append(x)
 rows = [sorted(v) for v in dots.values() if len(v) >= 3]
 if len(rows) < 5:
     print("för få rader med punkter:", len(rows)); sys.exit()

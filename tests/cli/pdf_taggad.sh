@@ -2,13 +2,11 @@
 # Tagged PDF (PDF/UA-1, PDF/A-2a) on every valid sample report (gr-2019,
 # gr-2018, sodra-alvsborg) and on the sample yearbook: pdfinfo says
 # "Tagged: yes"; the checker tests/tools/pdfua_check.py finds nothing (its
-# rules: doc/tillganglighet.md); the words of `pdfinfo -struct-text` (the
-# yearbook and the largest report per folder) are the HTML page's words in the same order (whitespace, punctuation and
-# hyphenation ignored; charts compared apart and the table of contents
-# without its page numbers, see tests/tools/struct_words.py); each chart's
-# Figure /Alt holds the numbers of the HTML page's chart; no running
-# header or footer text ("Sida N av M", the report header, the yearbook
-# footer from its manifest) is in the structure text.
+# rules: doc/tillganglighet.md); each chart's Figure /Alt holds the
+# numbers of the HTML page's chart. The words of the structure against
+# pdftotext and the HTML page, with no running header or footer in the
+# structure: tests/cli/pdf_ordfoljd.sh (it reads `pdfinfo -struct-text`,
+# the costly part, once per PDF).
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 cd "$ROOT" || exit 1
 TOOLS=$ROOT/tests/tools
@@ -47,54 +45,10 @@ if ! python3 "$TOOLS/pdfua_check.py" $(cat "$T/pdfs") >"$T/check" 2>&1; then
 $(grep -v ': inga fel' "$T/check" | sed "s|$T/pdf/||" | head -40)"
 fi
 
-# --- Tagged: yes on every file. `pdfinfo -struct-text` costs poppler one
-#     pass over the page per MCID (the sample yearbook: ~4000 MCIDs, over
-#     a minute of CPU), so the structure's text is read for the yearbook,
-#     which holds every gr-2019 report as a chapter, and for the largest
-#     report of each sample folder; there it must be the HTML page's words
-#     and hold no running header or footer.
+# --- Tagged: yes on every file
 while read -r P; do
     pdfinfo "$P" | grep -q '^Tagged: *yes$' || fail "${P#"$T/pdf/"}: pdfinfo säger inte Tagged: yes"
 done <"$T/pdfs"
-{
-    echo "$T/pdf/bok.pdf"
-    for dir in $dirs; do
-        y=$(echo "$dir" | sed 's|^samples/||; s|/|-|g')
-        big=$(ls -S "$dir"/*.xml | grep -v '/arsbok\.xml$' | head -1)
-        b=$(basename "$big" .xml)
-        [ -f "$T/pdf/$y/$b.pdf" ] && echo "$T/pdf/$y/$b.pdf"
-    done
-} >"$T/struct-pdfs"
-while read -r P; do
-    rel=${P#"$T/pdf/"}
-    H=$T/html/${rel%.pdf}.html
-    if ! pdfinfo -struct-text "$P" >"$T/s.txt" 2>"$T/s.err" || [ ! -s "$T/s.txt" ]; then
-        fail "$rel: pdfinfo -struct-text ger ingen struktur: $(head -3 "$T/s.err")"
-        continue
-    fi
-    cp "$T/s.txt" "$T/s-$(echo "$rel" | tr / _).txt"
-    printf '%s\t%s\n' "$T/s-$(echo "$rel" | tr / _).txt" "$H" >>"$T/pairs"
-    grep -n 'Sida [0-9][0-9]* av [0-9][0-9]*' "$T/s.txt" | head -3 >"$T/hf"
-    [ -s "$T/hf" ] && fail "$rel: sidfotens sidnummer finns i strukturen (ska vara /Artifact): $(cat "$T/hf")"
-    case $rel in
-    bok.pdf)
-        year=$(xmllint --nonet --xpath 'string(/*/@ar)' samples/gr-2019/arsbok.xml)
-        region=$(xmllint --nonet --xpath "normalize-space(//*[local-name()='delregion'])" samples/gr-2019/arsbok.xml)
-        running="Västbus årsberättelser $year – $region" ;;
-    *)
-        running="Västbus – Årsberättelse för lokal Västbusgrupp" ;;
-    esac
-    grep -F "$running" "$T/s.txt" | head -1 >"$T/hf"
-    [ -s "$T/hf" ] && fail "$rel: sidhuvudet eller sidfoten \"$running\" finns i strukturen (ska vara /Artifact)"
-done <"$T/struct-pdfs"
-[ "$(wc -l <"$T/struct-pdfs")" -ge 6 ] || fail "strukturtexten lästes bara för $(wc -l <"$T/struct-pdfs") filer, väntade 6"
-
-# --- the structure's words against the HTML page (one python3 for all)
-if [ -s "$T/pairs" ]; then
-    python3 "$TOOLS/struct_words.py" jamfor "$T/pairs" >"$T/cmp" 2>&1 ||
-        fail "strukturens text är inte HTML-sidans:
-$(grep -v ': samma text' "$T/cmp" | sed "s|$T/||g" | head -30)"
-fi
 
 # --- the yearbook's charts: each Figure's /Alt holds the chart's numbers
 python3 "$TOOLS/pdfua_check.py" --figurer "$T/pdf/bok.pdf" >"$T/alts" 2>&1 ||
