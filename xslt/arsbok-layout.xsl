@@ -163,8 +163,10 @@
         </block>
 
         <!-- ======================= Förord ======================= -->
+        <!-- each part after the contents is a chapter: a Sect in the
+             tagged PDF -->
         <xsl:if test="$m/m:forord">
-          <block break-before="page">
+          <block break-before="page" role="chapter">
             <running-head>
               <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'forord'"/></xsl:call-template>
             </running-head>
@@ -181,7 +183,7 @@
         </xsl:if>
 
         <!-- ==================== Sammanfattning ==================== -->
-        <block break-before="page">
+        <block break-before="page" role="chapter">
           <running-head>
             <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'sammanfattning'"/></xsl:call-template>
           </running-head>
@@ -202,7 +204,7 @@
               </xsl:call-template>
             </xsl:for-each>
           </xsl:variable>
-          <block break-before="page">
+          <block break-before="page" role="chapter">
             <running-head>
               <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
             </running-head>

@@ -61,6 +61,7 @@ typedef struct lay_block {
     int level;                 /* heading 1..3, toc-entry 1..2 */
     bool outline;              /* heading: bookmark (default true) */
     bool break_before;         /* heading, block: break-before="page" */
+    bool chapter;              /* block role="chapter": a Sect when tagged */
     /* p */
     lay_align align;
     double size;               /* points, 0 = inherit */

@@ -596,15 +596,19 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
             return -1;
     } else if (is_el(c, "keep") || is_el(c, "block")) {
         static const char *const keep_attrs[] = {"id", NULL};
-        static const char *const block_attrs[] = {"id", "break-before", NULL};
+        static const char *const block_attrs[] = {"id", "break-before", "role",
+                                                  NULL};
+        static const char *const roles[] = {"chapter", NULL};
         bool keep = is_el(c, "keep");
-        int bb = -1;
+        int bb = -1, role = -1;
         if (!(b = new_block(r, c, keep ? LB_KEEP : LB_BLOCK)) ||
             check_attrs(r, c, keep ? keep_attrs : block_attrs) ||
             read_id(r, c, &b->id) ||
-            (!keep && attr_enum(r, c, "break-before", page_only, &bb)))
+            (!keep && attr_enum(r, c, "break-before", page_only, &bb)) ||
+            (!keep && attr_enum(r, c, "role", roles, &role)))
             return -1;
         b->break_before = bb == 0;
+        b->chapter = role == 0;
         if (read_blocks(r, c, &b->child))
             return -1;
     } else if (is_el(c, "page-break") || is_el(c, "rule")) {

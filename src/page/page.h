@@ -62,7 +62,7 @@ typedef struct ts_snode {
                                  "P", "L", "LI", "Lbl", "LBody", "Table",
                                  "THead", "TBody", "TR", "TH", "TD",
                                  "Caption", "TOC", "TOCI", "Link",
-                                 "Figure" */
+                                 "Figure", "Sect" (a chapter) */
     int parent;               /* index of the parent; -1 for the root */
     const char *alt;          /* Figure: the text alternative (Swedish,
                                  UTF-8), or NULL */

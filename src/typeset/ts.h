@@ -140,6 +140,8 @@ typedef struct ts_ctx {
     int nsnodes, capsnodes;
     int cur_sid;              /* node given to new ops (ts_op_new) */
     int toc_sid;              /* the TOC node entries join, or 0 */
+    int part_sid;             /* parent of block-level nodes: the Sect of
+                                 the chapter being set, or 0 (Document) */
     int heading_shift;        /* 1 when a title is H1 */
 } ts_ctx;
 

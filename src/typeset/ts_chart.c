@@ -170,7 +170,7 @@ void ts_chart_build(ts_ctx *c, const lay_block *ch)
     int first = c->nitems;
     ts_space(c, 8);
     /* the whole chart (title, legend, bars, numbers) is one Figure */
-    c->cur_sid = ts_snode_add(c, "Figure", 0);
+    c->cur_sid = ts_snode_add(c, "Figure", c->part_sid);
     c->snodes[c->cur_sid].alt = chart_alt(c, ch);
     if (ch->id) {
         ts_anchor_l *a = ts_alloc(c, sizeof *a);

@@ -122,7 +122,7 @@ static void heading(ts_ctx *c, const lay_block *b)
     ts_para_opts o = para_opts(c, sizes[l], TS_BOLD);
     memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
     o.lh_factor = 1.2;
-    c->cur_sid = ts_snode_add(c, ts_heading_role(c, b->level), 0);
+    c->cur_sid = ts_snode_add(c, ts_heading_role(c, b->level), c->part_sid);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     if (b->outline) {
@@ -153,7 +153,7 @@ static void paragraph(ts_ctx *c, const lay_block *b)
     anchor(c, b->id);
     ts_para_opts o = para_opts(c, size, face);
     o.align = b->align == LA_DEFAULT ? LA_LEFT : b->align;
-    c->cur_sid = ts_snode_add(c, "P", 0);
+    c->cur_sid = ts_snode_add(c, "P", c->part_sid);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     add_lines(c, ln, n, false, b->keep_with_next, 0);
@@ -169,7 +169,7 @@ static void title(ts_ctx *c, const lay_block *b)
     ts_para_opts o = para_opts(c, 20, TS_BOLD);
     memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
     o.lh_factor = 1.2;
-    c->cur_sid = ts_snode_add(c, "H1", 0);
+    c->cur_sid = ts_snode_add(c, "H1", c->part_sid);
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     add_lines(c, ln, n, true, true, 0);
@@ -182,7 +182,7 @@ static void list(ts_ctx *c, const lay_block *b)
     double indent = 1.4 * size;
     ts_space(c, 0);
     anchor(c, b->id);
-    int lsid = ts_snode_add(c, "L", 0);
+    int lsid = ts_snode_add(c, "L", c->part_sid);
     for (const lay_block *it = b->child; it; it = it->next) {
         if (it != b->child)
             ts_space(c, 2);
@@ -239,7 +239,7 @@ static void toc_entry(ts_ctx *c, const lay_block *b)
     /* TOC > TOCI > Link: the entry's text and page number; the dot
      * leaders are artifacts */
     if (c->toc_sid == 0)
-        c->toc_sid = ts_snode_add(c, "TOC", 0);
+        c->toc_sid = ts_snode_add(c, "TOC", c->part_sid);
     c->cur_sid = ts_snode_add(c, "Link", ts_snode_add(c, "TOCI", c->toc_sid));
     ts_para_opts o = para_opts(c, size, face);
     o.x += indent;
@@ -355,12 +355,18 @@ static void block(ts_ctx *c, const lay_block *b)
         else
             ts_item_add(c, b->height, c->items[c->nitems - 1].brk, VI_DISCARD);
         break;
-    case LB_BLOCK:
+    case LB_BLOCK: {
         if (b->break_before && c->nitems > 0)
             c->force_next = true;
         anchor(c, b->id);
+        int outer = c->part_sid;
+        if (b->chapter)     /* a chapter: a Sect around its blocks */
+            c->part_sid = ts_snode_add(c, "Sect", outer);
         blocks(c, b->child);
+        c->part_sid = outer;
+        c->toc_sid = 0;     /* a TOC does not run on past its chapter */
         break;
+    }
     case LB_KEEP: {
         int first = c->nitems;
         anchor(c, b->id);

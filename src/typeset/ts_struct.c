@@ -42,6 +42,7 @@ void ts_struct_begin(ts_ctx *c, const lay_block *body)
     ts_snode_add(c, "Document", -1);
     c->cur_sid = 0;
     c->toc_sid = 0;
+    c->part_sid = 0;
     /* The title is H1, as in the HTML; the layout's headings (levels
      * 1..3) then sit one level below it. */
     c->heading_shift = has_title(body) ? 1 : 0;

@@ -215,7 +215,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
     }
     /* Table > Caption, THead > TR > TH, TBody > TR > TD; a header row
      * repeated on a later page is an artifact there (ts_page.c) */
-    int tsid = ts_snode_add(c, "Table", 0), thead = 0, tbody = 0;
+    int tsid = ts_snode_add(c, "Table", c->part_sid), thead = 0, tbody = 0;
     if (t->caption) {
         c->cur_sid = ts_snode_add(c, "Caption", tsid);
         lay_inline cap = {0};

@@ -5,7 +5,8 @@
 # none of the running header and footer texts; TH cells with /Scope; each
 # chart a Figure whose /Alt holds its bars' labels and numbers; the XMP
 # declares PDF/UA-1 and PDF/A-2a. On two layout trees and on the yearbook
-# of samples/gr-2019. (The full rule checker is tests/cli/pdf_taggad*.sh.)
+# of samples/gr-2019, which has one Sect per chapter, each beginning with
+# its heading. (The full rule checker is tests/cli/pdf_taggad*.sh.)
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 
 # struct_ok LAYOUT PDF: the struct-text against the layout file.
@@ -110,6 +111,16 @@ if "$VB" arsbok "$S/arsbok.xml" -o "$T/bok.pdf" 2>/dev/null; then
     quiet pdfinfo -struct-text "$T/bok.pdf"
     grep -q '"Sida [0-9]* av [0-9]*"' "$T/q.out" && fail "årsbokens sidfot finns i strukturen"
     grep -q "^ *TOCI$" "$T/q.out" || fail "årsboken saknar TOCI"
+    # one Sect per chapter (the foreword, the summary, each report), each
+    # beginning with the chapter's heading (H2: the cover's title is H1)
+    reps=$(xmllint --nonet --xpath "count(//*[local-name()='grupp'][@fil])" "$S/arsbok.xml")
+    forord=$(xmllint --nonet --xpath "count(//*[local-name()='forord'])" "$S/arsbok.xml")
+    want=$((reps + forord + 1))
+    sects=$(grep -c "^ *Sect\( (block)\)\?$" "$T/q.out")
+    [ "$sects" -eq "$want" ] || fail "årsboken: $sects Sect, väntade $want (förord, sammanfattning, en per årsberättelse)"
+    h2=$(awk '/^ *Sect/ { s = 1; next } s && /^ *[A-Z][A-Za-z0-9]*( |:|$)/ { if ($1 == "H2") n++; s = 0 } END { print n + 0 }' "$T/q.out")
+    [ "$h2" -eq "$sects" ] || fail "årsboken: $h2 av $sects Sect börjar med en H2"
+    grep -q '^  Sect' "$T/q.out" || fail "årsboken: Sect ligger inte direkt under Document"
     figs=$(grep -c "^ *Figure:\?$" "$T/q.out")
     qpdf --qdf --object-streams=disable "$T/bok.pdf" "$T/bq.pdf" 2>/dev/null
     alts=$(grep -a -c "/Alt <" "$T/bq.pdf")
