@@ -56,7 +56,8 @@ typedef struct ts_op {
  * element). Node 0 is the root (Document); every other node's parent has
  * a smaller index, and the nodes are in reading order, so a device can
  * build the tree in one walk. A node that no op refers to (and that has
- * no such descendant) is empty and may be left out. */
+ * no such descendant) is empty and may be left out, but for a table's
+ * rows and cells (TR, TH, TD): an empty cell keeps its column. */
 typedef struct ts_snode {
     const char *role;         /* standard structure type: "Document", "H1",
                                  "P", "L", "LI", "Lbl", "LBody", "Table",
@@ -67,6 +68,7 @@ typedef struct ts_snode {
     const char *alt;          /* Figure: the text alternative (Swedish,
                                  UTF-8), or NULL */
     const char *scope;        /* TH: "Column" or "Row", or NULL */
+    int colspan;              /* TH, TD: columns it spans when > 1 */
     const char *lang;         /* a language other than the document's */
 } ts_snode;
 

@@ -211,6 +211,42 @@ void pdf_tags_free(pdf_tags *t)
     free(t);
 }
 
+/* Table rows and cells exist even when empty: an empty cell draws
+ * nothing, but its row needs it (a TD with an empty /K), or the cells
+ * after it would stand in the wrong columns; a row of empty cells is
+ * still a row. */
+static bool is_grid(const pdf_tags *t, int sid)
+{
+    return is_role(t, sid, "TD") || is_role(t, sid, "TH") ||
+           is_role(t, sid, "TR");
+}
+
+static int elem(pdf_tags *t, int sid);
+
+/* Numbers the empty cells of row tr, which no content reached. */
+static bool empty_cells(pdf_tags *t, int tr)
+{
+    for (int k = tr + 1; k < t->r->nsnodes && t->r->snodes[k].parent >= tr; k++)
+        if (t->r->snodes[k].parent == tr && !t->obj[k] && !elem(t, k))
+            return false;
+    return true;
+}
+
+/* Before a row or cell is added to its parent, the empty rows and cells
+ * before it under the same parent are, so that they keep their places. */
+static bool grid_before(pdf_tags *t, int sid)
+{
+    int parent = t->r->snodes[sid].parent;
+    for (int j = parent + 1; j < sid; j++)
+        if (t->r->snodes[j].parent == parent && is_grid(t, j) && !t->obj[j]) {
+            if (!elem(t, j))
+                return false;
+            if (is_role(t, j, "TR") && !empty_cells(t, j))
+                return false;
+        }
+    return true;
+}
+
 /* The object number of node sid's structure element, numbered (with its
  * ancestors) the first time content reaches it, and added to its
  * parent's /K then: so the tree's order is the order of the content,
@@ -226,7 +262,7 @@ static int elem(pdf_tags *t, int sid)
     t->made[t->nmade++] = sid;
     int parent = t->r->snodes[sid].parent;
     if (parent >= 0) {
-        if (!elem(t, parent))
+        if (!elem(t, parent) || (is_grid(t, sid) && !grid_before(t, sid)))
             return 0;
         add_kid(t, parent, KID_ELEM, sid, 0);
     }
@@ -330,6 +366,11 @@ int pdf_tags_finish(pdf_tags *t)
     HPDF_Doc pdf = t->pdf;
     if (!elem(t, 0))
         return -1;
+    /* the empty rows and cells at the end of a table part or a row */
+    for (int i = 1; i < t->r->nsnodes; i++)
+        if (is_grid(t, i) && !t->obj[i] && t->obj[t->r->snodes[i].parent] &&
+            (!elem(t, i) || (is_role(t, i, "TR") && !empty_cells(t, i))))
+            return -1;
     HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict vp = HPDF_Dict_New(pdf->mmgr);
     if (!mark || !vp)
@@ -457,8 +498,13 @@ static void write_elem(pdf_tags *t, sbuf *b, int sid)
         for (int k = 0; k < 4; k++)
             sb_real(b, t->bbox[sid][k]);
         sb_str(b, "] >>");
-    } else if (n->scope) {
-        sb_fmt(b, " /A << /O /Table /Scope /%s >>", n->scope);
+    } else if (n->scope || n->colspan > 1) {
+        sb_str(b, " /A << /O /Table");
+        if (n->scope)
+            sb_fmt(b, " /Scope /%s", n->scope);
+        if (n->colspan > 1)
+            sb_fmt(b, " /ColSpan %d", n->colspan);
+        sb_str(b, " >>");
     }
     sb_str(b, " >>");
 }

@@ -275,6 +275,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
             cl->span = ce->colspan;
             if (col + cl->span > ncols)
                 cl->span = ncols - col;
+            c->snodes[c->cur_sid].colspan = cl->span;
             double cw = x[col + cl->span] - x[col];
             ts_para_opts o = {0};
             o.width = cw - 2 * PAD_X;

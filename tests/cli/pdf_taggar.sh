@@ -6,7 +6,9 @@
 # chart a Figure whose /Alt holds its bars' labels and numbers; the XMP
 # declares PDF/UA-1 and PDF/A-2a. On two layout trees and on the yearbook
 # of samples/gr-2019, which has one Sect per chapter, each beginning with
-# its heading. (The full rule checker is tests/cli/pdf_taggad*.sh.)
+# its heading; empty table cells are TDs of their own
+# (tests/layout/tomma-celler.xml). (The full rule checker is
+# tests/cli/pdf_taggad*.sh.)
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 
 # struct_ok LAYOUT PDF: the struct-text against the layout file.
@@ -102,6 +104,35 @@ grep -a -q "<pdfuaid:part>1</pdfuaid:part>" "$T/x.pdf" || fail "XMP saknar pdfua
 grep -a -q "<pdfaid:part>2</pdfaid:part>" "$T/x.pdf" || fail "XMP saknar pdfaid:part 2"
 grep -a -q "<pdfaid:conformance>A</pdfaid:conformance>" "$T/x.pdf" || fail "XMP saknar pdfaid:conformance A"
 grep -a -q "/DisplayDocTitle true" "$T/x.pdf" || fail "DisplayDocTitle saknas"
+
+# empty cells: each is a TD of its own (no content), a row of empty cells
+# is a TR, a cell spanning columns has /ColSpan: every TR has as many cells
+# as the layout's row has columns
+L=$ROOT/tests/layout/tomma-celler.xml
+if sats "$L" "$T/tomma.pdf"; then
+    quiet pdfinfo -struct-text "$T/tomma.pdf"
+    python3 - "$L" "$T/q.out" <<'PY' || fail "tomma-celler: cellerna i strukturen stämmer inte med layouten"
+import re, sys, xml.etree.ElementTree as ET
+NS = "{urn:vastbus:layout:1}"
+want = []
+for row in ET.parse(sys.argv[1]).getroot().iter(NS + "row"):
+    want.append([int(c.get("colspan", "1")) for c in row.findall(NS + "cell")])
+got, span = [], None
+for line in open(sys.argv[2], encoding="utf-8"):
+    s = line.strip()
+    if re.match(r"^TR:?$", s):
+        got.append([])
+    elif re.match(r"^T[HD]:?$", s):
+        got[-1].append(1)
+    elif s.startswith("/ColSpan"):
+        got[-1][-1] = int(s.split()[1])
+if got != want:
+    print("FEL: cellerna per rad i strukturen: %s, i layouten: %s" % (got, want), file=sys.stderr)
+    sys.exit(1)
+PY
+    python3 "$ROOT/tests/tools/pdfua_check.py" "$T/tomma.pdf" >"$T/tc.out" 2>&1 ||
+        fail "tomma-celler: $(head -3 "$T/tc.out")"
+fi
 
 # the yearbook: tagged, its footer ("Sida N av M") not in the structure,
 # a Figure per chart with an /Alt, the table of contents as TOC/TOCI

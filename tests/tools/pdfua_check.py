@@ -49,6 +49,7 @@ RULES = [
     ("tabell-th", "varje Table har minst en TH-cell"),
     ("tabell-scope", "varje TH har /Scope (Row, Column eller Both) i ett /Table-attribut"),
     ("tabell-struktur", "TR ligger i Table/THead/TBody/TFoot, TH och TD i TR"),
+    ("tabell-rader", "varje TR i en Table har lika många celler (TH och TD, /ColSpan räknat); en tom cell är ett TD utan innehåll"),
     ("lista-struktur", "LI ligger i L, Lbl och LBody i LI"),
     ("rubrik-niva", "den första rubriken är H1 och rubriknivåer hoppas inte över (H1 följs inte av H3)"),
     ("lank-struktur", "varje /Link-annotering nås med OBJR från ett Link-element och dess /StructParent pekar dit"),
@@ -565,6 +566,22 @@ class Checker:
             elif std == "Table":
                 if not self.descendants(eid, "TH"):
                     self.fail("tabell-th", "%s har inga rubrikceller (TH)" % self.where(eid))
+                widths = []
+                for tr in self.descendants(eid, "TR"):
+                    w = 0
+                    for k in self.elems[tr]["kids"]:
+                        if self.elems[k]["std"] not in ("TH", "TD"):
+                            continue
+                        span = 1
+                        for a in as_list(d.get(self.elems[k]["obj"].get("/A"))):
+                            a = d.get(a)
+                            if isinstance(a, dict) and isinstance(d.get(a.get("/ColSpan")), int):
+                                span = d.get(a.get("/ColSpan"))
+                        w += span
+                    widths.append(w)
+                if widths and min(widths) != max(widths):
+                    self.fail("tabell-rader", "%s har rader med %d till %d celler (en tom cell ska vara ett TD)"
+                              % (self.where(eid), min(widths), max(widths)))
             elif std == "TH":
                 scope = [name(d.get(a.get("/Scope"))) for a in attrs
                          if name(d.get(a.get("/O"))) == "Table" and "/Scope" in a]
