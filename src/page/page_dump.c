@@ -1,4 +1,7 @@
-/* page_dump.c - the pages as plain text: one op a line (a device for tests). */
+/* page_dump.c - the pages as plain text: one op a line (a device for tests).
+ * An op that belongs to a structure node ends with " @N" (ts_op.sid; no
+ * mark: an artifact); after the pages, the nodes: "node N ROLE parent P"
+ * with a TH's scope, a cell's colspan and a Figure's alternative text. */
 #define _POSIX_C_SOURCE 200809L
 #include "page.h"
 
@@ -54,17 +57,22 @@ char *ts_dump(const ts_result *r)
                         o->actual ? " actual \"" : "",
                         o->actual ? o->actual : "", o->actual ? "\"" : "");
                 dump_kern(f, o);
+                if (o->sid > 0)
+                    fprintf(f, " @%d", o->sid);
                 fputc('\n', f);
                 break;
             case OP_LINE:
             case OP_RECT:
             case OP_LINK:
-                fprintf(f, "  %s %s %s %s %s%s%s\n",
+                fprintf(f, "  %s %s %s %s %s%s%s",
                         o->kind == OP_LINE ? "line" :
                         o->kind == OP_RECT ? "rect" : "link",
                         num(a, o->x), num(b, o->y), num(c, o->x2),
                         num(d, o->y2), o->dest ? " -> " : "",
                         o->dest ? o->dest : "");
+                if (o->sid > 0)
+                    fprintf(f, " @%d", o->sid);
+                fputc('\n', f);
                 break;
             }
         }
@@ -77,6 +85,19 @@ char *ts_dump(const ts_result *r)
     for (int i = 0; i < r->noutline; i++)
         fprintf(f, "outline %d \"%s\" page %d\n", r->outline[i].level,
                 r->outline[i].title, r->outline[i].page + 1);
+    for (int i = 0; i < r->nsnodes; i++) {
+        const ts_snode *n = &r->snodes[i];
+        fprintf(f, "node %d %s parent %d", i, n->role, n->parent);
+        if (n->scope)
+            fprintf(f, " scope %s", n->scope);
+        if (n->colspan > 1)
+            fprintf(f, " colspan %d", n->colspan);
+        if (n->lang)
+            fprintf(f, " lang %s", n->lang);
+        if (n->alt)
+            fprintf(f, " alt \"%s\"", n->alt);
+        fputc('\n', f);
+    }
     if (fclose(f) != 0) {
         free(buf);
         return NULL;

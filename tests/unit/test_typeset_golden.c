@@ -1,8 +1,9 @@
 /* test_typeset_golden.c - golden layout dumps: a few fixture layouts are
  * typeset and their pages written as text (ts_dump: every text run, rule
- * and box with its position, anchors and bookmarks), then compared with
- * the dumps kept in tests/golden/. A change in line breaking, hyphenation,
- * kerning or pagination shows as a diff there. After an intended change,
+ * and box with its position and its structure node, anchors, bookmarks
+ * and the structure nodes), then compared with the dumps kept in
+ * tests/golden/. A change in line breaking, hyphenation, kerning,
+ * pagination or the logical structure (tagged PDF) shows as a diff there. After an intended change,
  * `make regen` rewrites the dumps (VB_REGEN=1); review them with git diff
  * before committing. Run from the top of the tree, as `make unit` does. */
 #include <setjmp.h>
