@@ -62,6 +62,8 @@ typedef struct lay_block {
     bool outline;              /* heading: bookmark (default true) */
     bool break_before;         /* heading, block: break-before="page" */
     bool chapter;              /* block role="chapter": a Sect when tagged */
+    const char *lang;          /* heading, p, cell: lang="…" (a language
+                                  other than the document's), or NULL */
     /* p */
     lay_align align;
     double size;               /* points, 0 = inherit */

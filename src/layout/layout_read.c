@@ -210,6 +210,27 @@ static int read_id(rd *r, xmlNodePtr n, const char **out)
     return r->failed ? -1 : 0;
 }
 
+/* lang="…": a language tag (BCP 47 in its plain form: "en", "fi",
+ * "se-NO"), letters, digits and hyphens, starting with 2-8 letters. */
+static int read_lang(rd *r, xmlNodePtr n, const char **out)
+{
+    const char *l = attr(r, n, "lang");
+    if (!l)
+        return 0;
+    size_t k = 0, len = strlen(l);
+    while (k < len && ((l[k] >= 'a' && l[k] <= 'z') || (l[k] >= 'A' && l[k] <= 'Z')))
+        k++;
+    bool ok = k >= 2 && k <= 8 && len <= 35;
+    for (size_t i = k; ok && i < len; i++)
+        ok = l[i] == '-' ? i + 1 < len && l[i - 1] != '-'
+           : ((l[i] >= 'a' && l[i] <= 'z') || (l[i] >= 'A' && l[i] <= 'Z') ||
+              (l[i] >= '0' && l[i] <= '9'));
+    if (!ok)
+        return fail(r, n, "lang=\"%s\" är ingen språkkod (t.ex. \"en\", \"fi\", \"se-NO\")", l);
+    *out = l;
+    return 0;
+}
+
 static int read_ref(rd *r, xmlNodePtr n, const char **out)
 {
     const char *ref = attr(r, n, "ref");
@@ -316,7 +337,8 @@ static const char *const page_only[] = {"page", NULL};
 
 static int read_cells(rd *r, xmlNodePtr row, lay_block *rb)
 {
-    static const char *const cell_attrs[] = {"align", "colspan", "header", NULL};
+    static const char *const cell_attrs[] = {"align", "colspan", "header",
+                                             "lang", NULL};
     static const char *const headers[] = {"row", NULL};
     static const char *const aligns[] = {"left", "right", "center", NULL};
     lay_block **tail = &rb->child;
@@ -327,7 +349,7 @@ static int read_cells(rd *r, xmlNodePtr row, lay_block *rb)
             continue;
         }
         lay_block *cb = new_block(r, c, LB_CELL);
-        if (!cb || check_attrs(r, c, cell_attrs))
+        if (!cb || check_attrs(r, c, cell_attrs) || read_lang(r, c, &cb->lang))
             return -1;
         int al = -1;
         if (attr_enum(r, c, "align", aligns, &al))
@@ -514,11 +536,12 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
     *out = NULL;
     if (is_el(c, "heading")) {
         static const char *const attrs[] = {"level", "id", "outline",
-                                            "break-before", NULL};
+                                            "break-before", "lang", NULL};
         static const char *const levels[] = {"1", "2", "3", NULL};
         int lvl = -1, ol = 0, bb = -1;
         if (!(b = new_block(r, c, LB_HEADING)) || check_attrs(r, c, attrs) ||
-            read_id(r, c, &b->id) || attr_enum(r, c, "level", levels, &lvl) ||
+            read_id(r, c, &b->id) || read_lang(r, c, &b->lang) ||
+            attr_enum(r, c, "level", levels, &lvl) ||
             attr_enum(r, c, "outline", yes_no, &ol) ||
             attr_enum(r, c, "break-before", page_only, &bb))
             return -1;
@@ -545,14 +568,16 @@ static int read_block(rd *r, xmlNodePtr c, lay_block **out)
             return -1;
     } else if (is_el(c, "p")) {
         static const char *const attrs[] = {"align", "size", "weight", "style",
-            "space-before", "space-after", "keep-with-next", "id", NULL};
+            "space-before", "space-after", "keep-with-next", "id", "lang",
+            NULL};
         static const char *const aligns[] = {"justify", "left", "center",
                                              "right", NULL};
         static const char *const weights[] = {"bold", "normal", NULL};
         static const char *const styles[] = {"italic", "normal", NULL};
         int al = 1, w = 1, st = 1, kwn = 1;
         if (!(b = new_block(r, c, LB_P)) || check_attrs(r, c, attrs) ||
-            read_id(r, c, &b->id) || attr_enum(r, c, "align", aligns, &al) ||
+            read_id(r, c, &b->id) || read_lang(r, c, &b->lang) ||
+            attr_enum(r, c, "align", aligns, &al) ||
             attr_enum(r, c, "weight", weights, &w) ||
             attr_enum(r, c, "style", styles, &st) ||
             attr_enum(r, c, "keep-with-next", yes_no, &kwn) ||

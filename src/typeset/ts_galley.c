@@ -123,6 +123,7 @@ static void heading(ts_ctx *c, const lay_block *b)
     memcpy(o.base.rgb, heading_rgb, sizeof heading_rgb);
     o.lh_factor = 1.2;
     c->cur_sid = ts_snode_add(c, ts_heading_role(c, b->level), c->part_sid);
+    c->snodes[c->cur_sid].lang = b->lang;
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     if (b->outline) {
@@ -154,6 +155,7 @@ static void paragraph(ts_ctx *c, const lay_block *b)
     ts_para_opts o = para_opts(c, size, face);
     o.align = b->align == LA_DEFAULT ? LA_LEFT : b->align;
     c->cur_sid = ts_snode_add(c, "P", c->part_sid);
+    c->snodes[c->cur_sid].lang = b->lang;
     ts_line *ln;
     int n = ts_para_lines(c, b->inl, &o, &ln);
     add_lines(c, ln, n, false, b->keep_with_next, 0);

@@ -267,6 +267,7 @@ void ts_table_build(ts_ctx *c, const lay_block *t)
              * header="row" (a label in a label/value list) heads its row */
             bool th = row->head || ce->row_header;
             c->cur_sid = ts_snode_add(c, th ? "TH" : "TD", tr);
+            c->snodes[c->cur_sid].lang = ce->lang;
             if (th)
                 c->snodes[c->cur_sid].scope = row->head ? "Column" : "Row";
             cell *cl = &cells[nc++];

@@ -7,7 +7,8 @@
 # declares PDF/UA-1 and PDF/A-2a. On two layout trees and on the yearbook
 # of samples/gr-2019, which has one Sect per chapter, each beginning with
 # its heading; empty table cells are TDs of their own
-# (tests/layout/tomma-celler.xml). (The full rule checker is
+# (tests/layout/tomma-celler.xml); text marked lang="…" has /Lang on its
+# element. (The full rule checker is
 # tests/cli/pdf_taggad*.sh.)
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 
@@ -132,6 +133,36 @@ if got != want:
 PY
     python3 "$ROOT/tests/tools/pdfua_check.py" "$T/tomma.pdf" >"$T/tc.out" 2>&1 ||
         fail "tomma-celler: $(head -3 "$T/tc.out")"
+fi
+
+# another language: a p and a cell with lang="…" get /Lang on their
+# element; the catalog keeps the document's; a tag that is no language
+# tag is refused with the line
+cat >"$T/sprak.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<document xmlns="urn:vastbus:layout:1" title="Språk" author="Test" subject="Test" keywords="Test" lang="sv-SE">
+  <body>
+    <heading level="1">Sammanfattning</heading>
+    <p>Svensk text.</p>
+    <p lang="en">English text.</p>
+    <table><thead><row><cell>Språk</cell><cell>Text</cell></row></thead>
+      <tbody><row><cell>finska</cell><cell lang="fi">Hyvää päivää</cell></row></tbody></table>
+  </body>
+</document>
+XML
+if sats "$T/sprak.xml" "$T/sprak.pdf"; then
+    qpdf --qdf --object-streams=disable "$T/sprak.pdf" "$T/sprak.qdf" 2>/dev/null
+    for l in en fi sv-SE; do
+        hex=$(printf '%s' "$l" | od -An -tx1 | tr -d ' \n' | tr a-f A-F)
+        grep -a -q -e "/Lang ($l)" -e "/Lang <$hex>" "$T/sprak.qdf" || fail "språk: /Lang $l saknas"
+    done
+    [ "$(grep -a -c '/Lang' "$T/sprak.qdf")" -eq 3 ] || fail "språk: $(grep -a -c '/Lang' "$T/sprak.qdf") /Lang, väntade 3"
+fi
+sed 's/lang="en"/lang="e"/' "$T/sprak.xml" >"$T/sprak-fel.xml"
+if "$VB" sats "$T/sprak-fel.xml" -o "$T/sprak-fel.pdf" 2>"$T/sprak.err"; then
+    fail "språk: lang=\"e\" godtogs"
+else
+    grep -q 'sprak-fel.xml:6: fel: .*lang' "$T/sprak.err" || fail "språk: fel meddelande: $(cat "$T/sprak.err")"
 fi
 
 # the yearbook: tagged, its footer ("Sida N av M") not in the structure,
