@@ -49,13 +49,20 @@ done < "$T/toc"
 # --- one chapter per valid report, in the manifest's order, each first on
 #     its page; the contents names it by its place as the summary does
 #     ("Göteborg, Centrum"), then by its own name
+# (one xsltproc per report for its place and name, not three xmllint)
 names=$(for f in $(ab_listed $S); do
-    g="//*[local-name()='grupp']"
-    k=$(xmllint --nonet --xpath "normalize-space($g/*[local-name()='kommun'])" "$f")
-    sd=$(xmllint --nonet --xpath "normalize-space($g/*[local-name()='stadsdel'])" "$f")
-    printf '%s%s – ' "$k" "${sd:+, $sd}"
-    xmllint --nonet --xpath "normalize-space($g/*[local-name()='namn'])" "$f"
-    echo
+    xsltproc --nonet - "$f" 2>/dev/null <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:variable name="g" select="//*[local-name()='grupp']"/>
+    <xsl:variable name="sd" select="normalize-space($g/*[local-name()='stadsdel'])"/>
+    <xsl:value-of select="normalize-space($g/*[local-name()='kommun'])"/>
+    <xsl:if test="$sd != ''"><xsl:value-of select="concat(', ', $sd)"/></xsl:if>
+    <xsl:value-of select="concat(' – ', normalize-space($g/*[local-name()='namn']), '&#10;')"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
 done | sed '/^$/d')
 [ "$(printf '%s\n' "$names" | wc -l)" -eq 20 ] || fail "väntade 20 inlämnade årsberättelser"
 prev=0
@@ -81,26 +88,47 @@ grep -q "Har inte lämnat in: Tjörn\." "$T/all" || fail "Tjörn står inte som 
 grep -q "Inlämnade för sent, efter den 1 mars: Lilla Edet (2020-03-17)\." "$T/all" || fail "Lilla Edet står inte som sen"
 grep -q "Årsberättelsen lämnades in för sent, efter den 1 mars\." "$T/all" || fail "Lilla Edets kapitel säger inte att den kom sent"
 fmt() { echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($| )/\1 \2\3/; ta'; }
-m=$(ab_xsum $S "sum(//*[local-name()='moten']/@antal)")
+# the figures of each listed report, one line each, by one xsltproc for
+# all of them (was one xmllint per report per figure); tal COLUMN sums one
+# over the reports as ab_xsum does (a file that does not parse adds 0)
+# shellcheck disable=SC2046
+xsltproc --nonet - $(ab_listed $S) > "$T/tal" 2>/dev/null <<'XSL'
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:variable name="a" select="//*[local-name()='avvikelse']"/>
+    <xsl:value-of select="concat(sum(//*[local-name()='moten']/@antal), ' ',
+      sum(//*[local-name()='insats']/@deltagare), ' ', sum(//*[local-name()='avvikelser']/@antal), ' ',
+      count($a[@kategori='riktlinjer-foljs-ej']), ' ', count($a[@kategori='insats-ej-utford']), ' ',
+      count($a[@kategori='oenighet']), ' ', count($a[@kategori='ovrigt']), ' ',
+      count($a[@status='lost-lokalt']), ' ', count($a[@status='skickad-delregionalt']), ' ',
+      count($a[@status='pagaende']), '&#10;')"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+tal() { awk -v c="$1" '{ s += $c } END { print s + 0 }' "$T/tal"; }
+m=$(tal 1)
 tr '\n' ' ' < "$T/all" | tr -s ' ' | grep -q "sammanlagt $(fmt "$m") möten under 2019" ||
     fail "mötena i sammanfattningen är inte $m"
-d=$(ab_xsum $S "sum(//*[local-name()='insats']/@deltagare)")
+d=$(tal 2)
 tr '\n' ' ' < "$T/all" | tr -s ' ' | grep -q "sammanlagt $(fmt "$d") deltagare" ||
     fail "deltagarna i sammanfattningen är inte $d"
-a=$(ab_xsum $S "sum(//*[local-name()='avvikelser']/@antal)")
+a=$(tal 3)
 tr '\n' ' ' < "$T/all" | tr -s ' ' | grep -q "sammanlagt $(fmt "$a") avvikelser under 2019" ||
     fail "avvikelserna i sammanfattningen är inte $a"
 for k in "riktlinjer-foljs-ej:Riktlinjerna följs inte (t.ex." \
          "insats-ej-utford:Överenskommen insats i den" \
          "oenighet:Parterna är oeniga (om ansvar" "ovrigt:Övrigt "; do
     key=${k%%:*}; label=${k#*:}
-    n=$(ab_xsum $S "count(//*[local-name()='avvikelse'][@kategori='$key'])")
+    case $key in riktlinjer-foljs-ej) c=4 ;; insats-ej-utford) c=5 ;; oenighet) c=6 ;; *) c=7 ;; esac
+    n=$(tal $c)
     got=$(grep -F "$label" "$T/all" | grep -E '[0-9]+ *$' | head -1 | awk '{ print $NF }')
     [ "$got" = "$n" ] || fail "kategorin $key: tabellen säger \"$got\", XML:en \"$n\""
 done
 for k in "lost-lokalt:Löst lokalt" "skickad-delregionalt:Skickad delregionalt" "pagaende:Pågående"; do
     key=${k%%:*}; label=${k#*:}
-    n=$(ab_xsum $S "count(//*[local-name()='avvikelse'][@status='$key'])")
+    case $key in lost-lokalt) c=8 ;; skickad-delregionalt) c=9 ;; *) c=10 ;; esac
+    n=$(tal $c)
     got=$(grep -E "^ *$label +[0-9]+ *$" "$T/all" | head -1 | awk '{ print $NF }')
     [ "$got" = "$n" ] || fail "status $key: tabellen säger \"$got\", XML:en \"$n\""
 done
