@@ -19,12 +19,14 @@ chromium=${CHROMIUM:-/usr/bin/chromium}
 ntab=$(grep -o '<div class="tabell[^"]*"' "$T/bok.html" | wc -l)
 [ "$ntab" -ge 8 ] || fail "årsboken har bara $ntab tabeller"
 
-for w in 1200 390; do
-    cat > "$T/vy$w.html" <<EOF
+# both widths in one page, one iframe each, so one Chromium measures both
+cat > "$T/vy.html" <<'EOF'
 <!DOCTYPE html><html><head><meta charset="utf-8"><title>mätning</title></head>
-<body style="margin:0"><iframe id="f" src="bok.html" style="width:${w}px;height:900px;border:0"></iframe>
+<body style="margin:0">
+<iframe src="bok.html" data-w="1200" style="display:block;width:1200px;height:900px;border:0"></iframe>
+<iframe src="bok.html" data-w="390" style="display:block;width:390px;height:900px;border:0"></iframe>
 <script>
-document.getElementById('f').addEventListener('load', function () {
+document.querySelectorAll('iframe').forEach(function (f) { f.addEventListener('load', function () {
   var w = this.contentWindow, d = this.contentDocument, out = [];
   d.querySelectorAll('.tabell').forEach(function (b) {
     var t = b.querySelector('table');
@@ -35,14 +37,15 @@ document.getElementById('f').addEventListener('load', function () {
     var e = d.querySelector(s);
     out.push('farg ' + s + ' ' + (e ? w.getComputedStyle(e).backgroundColor.replace(/ /g, '') : 'saknas'));
   });
-  var p = document.createElement('pre'); p.id = 'matt'; p.textContent = out.join(';');
+  var p = document.createElement('pre'); p.id = 'matt' + this.dataset.w; p.textContent = out.join(';');
   document.body.appendChild(p);
-});
+}); });
 </script></body></html>
 EOF
-    timeout 300 "$chromium" --headless --no-sandbox --disable-gpu --allow-file-access-from-files \
-        --virtual-time-budget=10000 --window-size=1400,1000 --dump-dom "file://$T/vy$w.html" 2>/dev/null |
-        grep -o '<pre id="matt">[^<]*' | sed 's/<pre id="matt">//' | tr ';' '\n' > "$T/m$w"
+timeout 300 "$chromium" --headless --no-sandbox --disable-gpu --allow-file-access-from-files \
+    --virtual-time-budget=10000 --window-size=1400,1000 --dump-dom "file://$T/vy.html" 2>/dev/null > "$T/dom"
+for w in 1200 390; do
+    grep -o "<pre id=\"matt$w\">[^<]*" "$T/dom" | sed "s/<pre id=\"matt$w\">//" | tr ';' '\n' > "$T/m$w"
     n=$(grep -c '^tabell ' "$T/m$w")
     [ "$n" -eq "$ntab" ] || { fail "$w px: mätte $n av $ntab tabeller"; continue; }
     awk -v w="$w" '$1 == "tabell" && $3 > $4 + 1 { print w " px: " $2 " behöver " $3 " px men har " $4 }' "$T/m$w" > "$T/bred"
