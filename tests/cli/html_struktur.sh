@@ -22,12 +22,34 @@ if ! sh templates/stil-fran-css.sh --stdout | cmp -s - templates/stil.xml; then
     fail "templates/stil.xml är inte genererad från rapport.css: kör templates/stil-fran-css.sh"
 fi
 
-for f in $(vb_inputs); do
-    page="$out/$(vb_name "$f").html"
-    vb_render_html "$f" "$page" || { fail "$f: ingen HTML-sida"; continue; }
-    ar=$(xmllint --nonet --xpath 'string(/*/@ar)' "$f")
-    grupp=$(xmllint --nonet --xpath 'normalize-space(/*/*[local-name()="grupp"]/*[local-name()="namn"])' "$f" |
-        sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g')
+# The pages by one `vastbus html -d` per source folder, and each report's
+# year and group name (escaped as the title has them) by one xsltproc for
+# all reports, one line each in the order of the inputs.
+vb_inputs > "$out/inputs"
+sed 's|/[^/]*$||' "$out/inputs" | sort -u > "$out/dirs"
+while IFS= read -r d; do
+    mkdir -p "$out/html/$d"
+    # shellcheck disable=SC2046
+    "$VB" html -d "$out/html/$d" $(grep "^$d/[^/]*\$" "$out/inputs") </dev/null >/dev/null 2>&1 || :
+done < "$out/dirs"
+# shellcheck disable=SC2046
+xsltproc --nonet - $(cat "$out/inputs") 2>/dev/null <<'XSL' | sed 's/&/\&amp;/g; s/</\&lt;/g; s/>/\&gt;/g' > "$out/titlar"
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:value-of select="concat(string(/*/@ar), '|',
+      normalize-space(/*/*[local-name()='grupp']/*[local-name()='namn']), '&#10;')"/>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+[ "$(wc -l < "$out/titlar")" -eq "$(wc -l < "$out/inputs")" ] || fail "xsltproc gav inte år och grupp för varje rapport"
+
+exec 3< "$out/titlar"
+while IFS= read -r f; do
+    IFS= read -r line <&3 || line=
+    ar=${line%%|*}; grupp=${line#*|}
+    page="$out/html/${f%.xml}.html"
+    [ -s "$page" ] || { fail "$f: ingen HTML-sida"; continue; }
 
     check() { # description, then a command that must succeed
         d=$1; shift
@@ -57,6 +79,7 @@ for f in $(vb_inputs); do
         fail "$f: $line"
     done < "$out/struktur.txt"
     checks=$((checks + 3))
-done
+done < "$out/inputs"
+exec 3<&-
 echo "html_struktur.sh: $checks kontroller, $failures fel"
 [ "$failures" -eq 0 ]
