@@ -25,19 +25,18 @@ CLI_RUN   = sh tests/tools/cli-run.sh
 # The slowest scripts first, so two jobs end at about the same time. CPU
 # seconds of each script alone, measured 2 December with a cpuacct cgroup
 # (getrusage misses Chromium's renderers) under load from other sessions:
-# formular 105-116 (Chromium, two forms at once), html_axe 79 (Chromium),
-# pdf_taggad 44, pdf_rapporter 37, html_fakta 32, pdf_taggar 32,
-# arsbok_html 31, arsbok_sammanfattning 28, arsbok_pdf 21, husstil_html
-# 21, pdfua_kontroll 19, hostile_meddelanden 16, sasong_manifest 16,
-# husstil_pdf 13, hostile_budget 13, html_struktur 13; the other 27 from
-# 11 s down, 127 s together: about 650 s in all. pdf_ordfoljd (poppler's
-# -struct-text once on each of the 61 sample PDFs) took 81 s alone, before
-# that cgroup measurement: first.
-CLI_SLOW  := $(wildcard $(addprefix tests/cli/,pdf_ordfoljd.sh formular.sh html_axe.sh pdf_taggad.sh \
-             pdf_rapporter.sh html_fakta.sh pdf_taggar.sh arsbok_html.sh \
-             arsbok_sammanfattning.sh arsbok_pdf.sh husstil_html.sh pdfua_kontroll.sh \
-             hostile_meddelanden.sh sasong_manifest.sh husstil_pdf.sh hostile_budget.sh \
-             html_struktur.sh))
+# formular 105-116 (Chromium, two forms at once), pdf_ordfoljd 81 (poppler's
+# -struct-text once on each of the 61 sample PDFs), html_axe 68 (Chromium),
+# pdf_taggar 32, arsbok_html 31, pdf_rapporter 26, pdfua_kontroll 19,
+# pdf_taggad (no structure text since pdf_ordfoljd), hostile_meddelanden
+# 16, arsbok_sammanfattning 13, hostile_budget 13, husstil_pdf 13,
+# sasong_manifest 13, husstil_html 11, arsbok_pdf 10, html_struktur 6,
+# sasong_statistik 6, html_fakta 6; the other 25 from 11 s down.
+CLI_SLOW  := $(wildcard $(addprefix tests/cli/,formular.sh pdf_ordfoljd.sh html_axe.sh \
+             pdf_taggar.sh arsbok_html.sh pdf_rapporter.sh pdfua_kontroll.sh pdf_taggad.sh \
+             hostile_meddelanden.sh arsbok_sammanfattning.sh hostile_budget.sh husstil_pdf.sh \
+             sasong_manifest.sh husstil_html.sh arsbok_pdf.sh html_struktur.sh \
+             sasong_statistik.sh html_fakta.sh))
 CLI_ORDER := $(CLI_SLOW) $(filter-out $(CLI_SLOW),$(CLI_TESTS))
 CLI_RUNS  := $(CLI_ORDER:tests/cli/%.sh=cli-%)
 CLI_STUB_TESTS := $(foreach t,$(CLI_ORDER),$(if $(shell $(CLI_RUN) exempt $(t) && echo x),,$(t)))
