@@ -43,7 +43,7 @@ CPPFLAGS += -Isrc -DVB_DATADIR='"$(DATADIR)"' -DVB_VERSION='"$(VERSION)"' \
 CFLAGS   ?= -O2 -g
 CFLAGS   += -std=c17 -Wall -Wextra $(WERROR) $(SANFLAGS) -MMD -MP
 LDFLAGS  += $(SANFLAGS)
-LDLIBS    = $(shell pkg-config --libs $(PKGS)) -lhpdf -lhyphen -lm
+LDLIBS    = $(shell pkg-config --libs $(PKGS)) -lhpdf -lhyphen -lz -lm
 
 SRC      := $(sort $(shell find src -name '*.c'))
 LIB_SRC  := $(filter-out src/main.c,$(SRC))

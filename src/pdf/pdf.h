@@ -20,12 +20,18 @@ int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
 
 /* pdf_write() in its two steps, for a caller that can free the pages
  * (and what they point into) in between: packing holds every object of
- * the file in qpdf's memory, the largest part of the run for a big book.
- * pdf_write_unpacked() writes libharu's file; pdf_pack() rewrites it in
- * place with object streams and a compressed cross-reference stream (on
- * failure *buf is untouched). Same results and messages as pdf_write(). */
+ * the file in qpdf's memory. pdf_write_unpacked() writes libharu's file
+ * (pages, fonts, metadata) and *tree, the structure tree on its own
+ * (malloc'd, the caller frees it with pdf_tree_free; it needs nothing of
+ * r). pdf_pack() rewrites the file in place with object streams and a
+ * compressed cross-reference stream, then appends the tree (on failure
+ * *buf still holds a file, which the caller frees). Same results and messages as
+ * pdf_write(). */
+typedef struct pdf_tree pdf_tree;
 int pdf_write_unpacked(const ts_result *r, unsigned char **out,
-                       size_t *outlen, char **err);
-int pdf_pack(unsigned char **buf, size_t *len, char **err);
+                       size_t *outlen, pdf_tree **tree, char **err);
+int pdf_pack(unsigned char **buf, size_t *len, const pdf_tree *tree,
+             char **err);
+void pdf_tree_free(pdf_tree *tree);
 
 #endif

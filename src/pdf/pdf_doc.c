@@ -187,7 +187,7 @@ static void links(HPDF_Doc pdf, const ts_result *r, HPDF_Page *pages,
                 return;
             HPDF_LinkAnnot_SetBorderStyle(an, 0, 0, 0);
             HPDF_Dict_AddNumber(an, "F", 4);   /* Print (PDF/A) */
-            pdf_tags_link(tags, an, pages[p], o->sid);
+            pdf_tags_link(tags, an, pages[p], p, o->sid);
         }
 }
 
@@ -257,10 +257,11 @@ static time_t doc_time(void)
 }
 
 int pdf_write_unpacked(const ts_result *r, unsigned char **out,
-                       size_t *outlen, char **err)
+                       size_t *outlen, pdf_tree **tree, char **err)
 {
     *out = NULL;
     *outlen = 0;
+    *tree = NULL;
     *err = NULL;
     pdf_state st = {0};
     hb_set_t *sets[TS_NFACES] = {0};
@@ -356,8 +357,9 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         hb_blob_destroy(embed[i]);
     }
     free(pages);
-    /* the structure tree after libharu's document is freed (pdf_tags.c) */
-    if (*out && pdf_tags_append(tags, out, outlen)) {
+    /* the structure tree after libharu's document is freed, written out
+     * on its own: it joins the file after packing (pdf_tags.c) */
+    if (*out && !(*tree = pdf_tags_tree(tags))) {
         free(*out);
         *out = NULL;
         *outlen = 0;
@@ -375,10 +377,13 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
 int pdf_write(const ts_result *r, unsigned char **out, size_t *outlen,
               char **err)
 {
-    if (pdf_write_unpacked(r, out, outlen, err))
+    pdf_tree *tree;
+    if (pdf_write_unpacked(r, out, outlen, &tree, err))
         return -1;
     /* after libharu's document is freed: only the file is in memory */
-    if (pdf_pack(out, outlen, err)) {
+    int rc = pdf_pack(out, outlen, tree, err);
+    pdf_tree_free(tree);
+    if (rc) {
         free(*out);
         *out = NULL;
         *outlen = 0;

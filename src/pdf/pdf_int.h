@@ -65,13 +65,37 @@ void pdf_tags_extent(pdf_tags *t, int sid, double x0, double y0, double x1,
 /* A link annotation: /Contents, /StructParent, OBJR in its Link element;
  * /Tabs /S on its page. */
 void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
-                   int sid);
-/* /MarkInfo and /ViewerPreferences; reserves the root's number. */
+                   int pageno, int sid);
+/* /MarkInfo, /ViewerPreferences and /StructTreeRoot, a placeholder
+ * dictionary that the tree's update section redefines; numbers the root
+ * element. */
 int pdf_tags_finish(pdf_tags *t);
-/* Appends the structure tree to libharu's finished file *buf (after
- * HPDF_Free: only numbers are kept of libharu's objects) as an update
- * section that defines the objects reserved for it. */
-int pdf_tags_append(pdf_tags *t, unsigned char **buf, size_t *len);
+/* The structure tree written out (see pdf.h's pdf_tree), independent of
+ * t and of the ts_result; NULL when out of memory. */
+pdf_tree *pdf_tags_tree(pdf_tags *t);
+
+/* What pdf_tree_append() needs of the packed file (pdf_pack.c reads it
+ * with qpdf): its trailer, and the numbers qpdf gave the pages and their
+ * annotations. */
+typedef struct pdf_filemap {
+    int size;                 /* trailer /Size: the tree's first number */
+    long startxref;           /* the packed file's xref stream, for /Prev */
+    int root_obj;             /* the catalog's number */
+    int tree_obj;             /* its /StructTreeRoot's (a placeholder) */
+    char *id;                 /* the trailer's /ID, as text */
+    char *info;               /* the trailer's /Info, as text, or NULL */
+    int npages;
+    int *page_obj;            /* per page: its object number */
+    int *annot_first;         /* per page: its first in annot_obj; npages+1 */
+    int *annot_obj;           /* the pages' /Annots, page after page */
+} pdf_filemap;
+/* Appends the tree to the packed file *buf as an update section: the
+ * root (redefining the catalog's placeholder) and the elements in
+ * deflated object streams, a cross-reference stream with /Prev and the
+ * same /Root and /ID.
+ * On failure *buf still holds the packed file, unchanged below *len. */
+int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
+                    unsigned char **buf, size_t *len);
 
 
 #endif

@@ -5,7 +5,8 @@
  * reaches it, the ParentTree (per page: MCID -> element; per link
  * annotation: StructParent -> Link element), OBJR entries for the
  * annotations, /Alt and /BBox for figures, /Scope for header cells, and
- * the catalog's /StructTreeRoot, /MarkInfo and /ViewerPreferences.
+ * the catalog's /MarkInfo, /ViewerPreferences and /StructTreeRoot (a
+ * placeholder that the tree, below, redefines).
  *
  * libharu writes its operators into the page's content stream; ours go
  * into the same stream (HPDF_PageAttr.stream) between its graphics
@@ -13,15 +14,18 @@
  * first), so libharu's own state stays right.
  *
  * Memory: a book has one structure element per paragraph, cell and item
- * (53 000 in the dense benchmark book), and a libharu dictionary costs
- * over a kilobyte (every key is a 128-byte array, every name another).
- * So the tree is kept here in small arrays; libharu only numbers each
- * element when it is made (a null placeholder in its cross-reference
- * table, so the numbering is the one libharu would give), and after
- * libharu has written and freed its document, pdf_tags_append() adds the
- * elements, the root and the ParentTree as an update section of the file
- * that redefines those numbers. qpdf (pdf_pack.c) reads the updated file
- * and writes one file of it, as before. */
+ * (53 000 in the dense benchmark book). A libharu dictionary costs over a
+ * kilobyte (every key is a 128-byte array, every name another), and qpdf,
+ * which packs the file, about 2.5 KB an object. So neither ever holds the
+ * tree: it is kept here in small arrays, numbered by us (the root 0, the
+ * elements 1, 2, ... in the order they are made), and pdf_tags_tree()
+ * writes it out as text (a pdf_tree) whose references to elements, pages
+ * and annotations are tokens. qpdf packs libharu's file alone
+ * (pdf_pack.c), and pdf_tree_append() then adds the tree to the packed
+ * file as an update section of its own: the root (under the number of
+ * the catalog's placeholder /StructTreeRoot) and the elements in deflated
+ * object streams, and a cross-reference stream with /Prev, the tokens
+ * turned into the packed file's numbers. */
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
 
@@ -32,12 +36,15 @@
 
 #include <hpdf.h>
 #include <hpdf_utils.h>
+#include <zlib.h>
 
 enum { KID_MCID, KID_MCR, KID_ELEM, KID_OBJR };
 
 /* One entry of an element's /K: an MCID on the element's /Pg page; an
- * MCR (a = MCID, b = page object); a child element (a = its node); an
- * OBJR (a = annotation object, b = page object). */
+ * MCR (a = MCID, b = page index); a child element (a = its node); an
+ * OBJR (a = the annotation's place in its page's /Annots, b = page
+ * index). Pages and annotations are numbered by qpdf, so only their
+ * places are known here. */
 typedef struct kid {
     int kind, a, b;
     int next;                 /* next kid of the same node, -1 last */
@@ -51,12 +58,10 @@ typedef struct page_rec {
 struct pdf_tags {
     HPDF_Doc pdf;
     const ts_result *r;
-    HPDF_Null root;           /* placeholder for the StructTreeRoot */
-    int root_obj;
-    int *obj;                 /* per node: its object number, 0 before */
+    int *obj;                 /* per node: its number (1, 2, ... in the
+                                 order made; the root is 0), 0 before */
     int *head, *tail;         /* per node: its kids in t->kids */
-    int *pg;                  /* page of its /Pg, -1 before */
-    int *pg_obj;              /* that page's object number */
+    int *pg;                  /* page index of its /Pg, -1 before */
     double (*bbox)[4];        /* Figure: extent on its first page */
     bool *has_bbox;
     char **text;              /* Link: its text, for the annotation */
@@ -70,17 +75,12 @@ struct pdf_tags {
     int npages, cappages;
     int *link_sid;            /* ParentTree: per link key from npages */
     int nlinks, caplinks;
+    int link_page, link_k;    /* page of the last annotation, its place */
     HPDF_Page page;           /* the page being drawn */
-    int page_obj;             /* its object number */
     int pageno, mcid, next_key;
     int open;                 /* sid of the open sequence, -1 none */
     bool oom;
 };
-
-static int obj_no(void *o)
-{
-    return (int)(((HPDF_Obj_Header *)o)->obj_id & 0x00FFFFFF);
-}
 
 /* Grows *p (of *cap elements of size sz) to hold n + 1. */
 static bool grow(pdf_tags *t, void **p, int *cap, int n, size_t sz)
@@ -140,18 +140,6 @@ static void link_texts(pdf_tags *t)
         }
 }
 
-/* A null object in libharu's cross-reference table: the number of an
- * object that pdf_tags_append() writes. */
-static HPDF_Null reserve(pdf_tags *t)
-{
-    HPDF_Null o = HPDF_Null_New(t->pdf->mmgr);
-    if (!o || HPDF_Xref_Add(t->pdf->xref, o) != HPDF_OK) {
-        t->oom = true;
-        return NULL;
-    }
-    return o;
-}
-
 pdf_tags *pdf_tags_new(HPDF_Doc pdf, const ts_result *r)
 {
     pdf_tags *t = calloc(1, sizeof *t);
@@ -165,18 +153,16 @@ pdf_tags *pdf_tags_new(HPDF_Doc pdf, const ts_result *r)
     t->head = malloc(n * sizeof *t->head);
     t->tail = malloc(n * sizeof *t->tail);
     t->pg = malloc(n * sizeof *t->pg);
-    t->pg_obj = calloc(n, sizeof *t->pg_obj);
     t->bbox = calloc(n, sizeof *t->bbox);
     t->has_bbox = calloc(n, sizeof *t->has_bbox);
     t->text = calloc(n, sizeof *t->text);
     t->made = malloc(n * sizeof *t->made);
-    if (!t->obj || !t->head || !t->tail || !t->pg || !t->pg_obj ||
-        !t->bbox || !t->has_bbox || !t->text || !t->made ||
-        !(t->root = reserve(t))) {
+    if (!t->obj || !t->head || !t->tail || !t->pg || !t->bbox ||
+        !t->has_bbox || !t->text || !t->made) {
         pdf_tags_free(t);
         return NULL;
     }
-    t->root_obj = obj_no(t->root);
+    t->link_page = -1;
     for (size_t i = 0; i < n; i++)
         t->pg[i] = t->head[i] = t->tail[i] = -1;
     t->next_key = r->npages;
@@ -200,7 +186,6 @@ void pdf_tags_free(pdf_tags *t)
     free(t->head);
     free(t->tail);
     free(t->pg);
-    free(t->pg_obj);
     free(t->bbox);
     free(t->has_bbox);
     free(t->made);
@@ -247,19 +232,16 @@ static bool grid_before(pdf_tags *t, int sid)
     return true;
 }
 
-/* The object number of node sid's structure element, numbered (with its
- * ancestors) the first time content reaches it, and added to its
- * parent's /K then: so the tree's order is the order of the content,
- * which is the reading order. 0 when out of memory. */
+/* The number of node sid's structure element, given (with its ancestors)
+ * the first time content reaches it, and added to its parent's /K then:
+ * so the tree's order is the order of the content, which is the reading
+ * order. 0 when out of memory. */
 static int elem(pdf_tags *t, int sid)
 {
     if (t->obj[sid])
         return t->obj[sid];
-    HPDF_Null o = reserve(t);
-    if (!o)
-        return 0;
-    t->obj[sid] = obj_no(o);
     t->made[t->nmade++] = sid;
+    t->obj[sid] = t->nmade;
     int parent = t->r->snodes[sid].parent;
     if (parent >= 0) {
         if (!elem(t, parent) || (is_grid(t, sid) && !grid_before(t, sid)))
@@ -272,7 +254,6 @@ static int elem(pdf_tags *t, int sid)
 void pdf_tags_page(pdf_tags *t, HPDF_Page page, int pageno)
 {
     t->page = page;
-    t->page_obj = obj_no(page);
     t->pageno = pageno;
     t->mcid = 0;
     t->open = -1;
@@ -315,14 +296,12 @@ void pdf_tags_open(pdf_tags *t, int sid)
     snprintf(buf, sizeof buf, "/%s <</MCID %d>> BDC\n",
              t->r->snodes[sid].role, t->mcid);
     put(t, buf);
-    if (t->pg[sid] < 0) {
+    if (t->pg[sid] < 0)
         t->pg[sid] = t->pageno;
-        t->pg_obj[sid] = t->page_obj;
-    }
     if (t->pg[sid] == t->pageno)
         add_kid(t, sid, KID_MCID, t->mcid, 0);
     else
-        add_kid(t, sid, KID_MCR, t->mcid, t->page_obj);
+        add_kid(t, sid, KID_MCR, t->mcid, t->pageno);
     t->mcid_sid[t->nmcid++] = sid;
     t->mcid++;
     t->open = sid;
@@ -346,8 +325,15 @@ void pdf_tags_extent(pdf_tags *t, int sid, double x0, double y0, double x1,
 }
 
 void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
-                   int sid)
+                   int pageno, int sid)
 {
+    /* its place in the page's /Annots (libharu appends; the calls come
+     * page after page) */
+    if (pageno != t->link_page) {
+        t->link_page = pageno;
+        t->link_k = 0;
+    }
+    int k = t->link_k++;
     if (sid > 0 && t->text[sid])
         HPDF_Dict_Add(an, "Contents", pdf_text_string(t->pdf, t->text[sid]));
     HPDF_Dict_AddName(page, "Tabs", "S");
@@ -355,7 +341,7 @@ void pdf_tags_link(pdf_tags *t, HPDF_Annotation an, HPDF_Page page,
         !grow(t, (void **)&t->link_sid, &t->caplinks, t->nlinks,
               sizeof *t->link_sid))
         return;
-    add_kid(t, sid, KID_OBJR, obj_no(an), obj_no(page));
+    add_kid(t, sid, KID_OBJR, k, pageno);
     HPDF_Dict_AddNumber(an, "StructParent", t->next_key);
     t->link_sid[t->nlinks++] = sid;
     t->next_key++;
@@ -373,9 +359,14 @@ int pdf_tags_finish(pdf_tags *t)
             return -1;
     HPDF_Dict mark = HPDF_Dict_New(pdf->mmgr);
     HPDF_Dict vp = HPDF_Dict_New(pdf->mmgr);
-    if (!mark || !vp)
+    HPDF_Dict root = HPDF_Dict_New(pdf->mmgr);
+    if (!mark || !vp || !root ||
+        HPDF_Xref_Add(pdf->xref, root) != HPDF_OK)
         return -1;
-    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", t->root);
+    /* a placeholder, an object of its own so that packing keeps it;
+     * pdf_tree_append() writes the root under its number */
+    HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
+    HPDF_Dict_Add(pdf->catalog, "StructTreeRoot", root);
     HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE);
     HPDF_Dict_Add(pdf->catalog, "MarkInfo", mark);
     HPDF_Dict_AddBoolean(vp, "DisplayDocTitle", HPDF_TRUE);
@@ -450,6 +441,11 @@ static void sb_real(sbuf *b, double v)
     sb_str(b, " ");
 }
 
+/* References in a pdf_tree's text are tokens, turned into object
+ * numbers by pdf_tree_append(): \1E<n>; the structure object n (0 the
+ * root, n an element), \1P<p>; page p, \1A<p>,<k>; the k-th annotation
+ * of page p. Nothing else in the text holds a byte 1 (names are roles,
+ * strings are hex). */
 static void write_elem(pdf_tags *t, sbuf *b, int sid)
 {
     const ts_snode *n = &t->r->snodes[sid];
@@ -461,21 +457,20 @@ static void write_elem(pdf_tags *t, sbuf *b, int sid)
             sb_fmt(b, "%d ", c->a);
             break;
         case KID_MCR:
-            sb_fmt(b, "<< /Type /MCR /Pg %d 0 R /MCID %d >> ", c->b, c->a);
+            sb_fmt(b, "<< /Type /MCR /Pg \1P%d; /MCID %d >> ", c->b, c->a);
             break;
         case KID_ELEM:
-            sb_fmt(b, "%d 0 R ", t->obj[c->a]);
+            sb_fmt(b, "\1E%d; ", t->obj[c->a]);
             break;
         case KID_OBJR:
-            sb_fmt(b, "<< /Type /OBJR /Obj %d 0 R /Pg %d 0 R >> ", c->a,
-                   c->b);
+            sb_fmt(b, "<< /Type /OBJR /Obj \1A%d,%d; /Pg \1P%d; >> ", c->b,
+                   c->a, c->b);
             break;
         }
     }
-    sb_fmt(b, "] /P %d 0 R", n->parent < 0 ? t->root_obj
-                                          : t->obj[n->parent]);
+    sb_fmt(b, "] /P \1E%d;", n->parent < 0 ? 0 : t->obj[n->parent]);
     if (t->pg[sid] >= 0)
-        sb_fmt(b, " /Pg %d 0 R", t->pg_obj[sid]);
+        sb_fmt(b, " /Pg \1P%d;", t->pg[sid]);
     if (n->alt) {
         size_t len;
         unsigned char *u = pdf_text_utf16(n->alt, &len);
@@ -511,102 +506,237 @@ static void write_elem(pdf_tags *t, sbuf *b, int sid)
 
 static void write_root(pdf_tags *t, sbuf *b)
 {
-    sb_fmt(b, "<< /Type /StructTreeRoot /K %d 0 R /ParentTree << /Nums [ ",
+    sb_fmt(b, "<< /Type /StructTreeRoot /K \1E%d; /ParentTree << /Nums [ ",
            t->obj[0]);
     for (int p = 0; p < t->npages; p++) {
         int end = p + 1 < t->npages ? t->pages[p + 1].first : t->nmcid;
         sb_fmt(b, "%d [ ", t->pages[p].pageno);
         for (int i = t->pages[p].first; i < end; i++)
-            sb_fmt(b, "%d 0 R ", t->obj[t->mcid_sid[i]]);
+            sb_fmt(b, "\1E%d; ", t->obj[t->mcid_sid[i]]);
         sb_str(b, "] ");
     }
     for (int i = 0; i < t->nlinks; i++)
-        sb_fmt(b, "%d %d 0 R ", t->npages + i, t->obj[t->link_sid[i]]);
+        sb_fmt(b, "%d \1E%d; ", t->npages + i, t->obj[t->link_sid[i]]);
     sb_fmt(b, "] >> /ParentTreeNextKey %d >>", t->next_key);
 }
 
-/* The last occurrence of s (length n) in buf[0..len). */
-static const unsigned char *find_last(const unsigned char *buf, size_t len,
-                                      const char *s)
-{
-    size_t n = strlen(s);
-    for (size_t i = len >= n ? len - n + 1 : 0; i-- > 0;)
-        if (memcmp(buf + i, s, n) == 0)
-            return buf + i;
-    return NULL;
-}
+struct pdf_tree {
+    unsigned char *p;         /* count objects' texts, each ended by 0 */
+    size_t n;
+    int count;
+};
 
-int pdf_tags_append(pdf_tags *t, unsigned char **buf, size_t *len)
+pdf_tree *pdf_tags_tree(pdf_tags *t)
 {
     if (t->oom)
-        return -1;
-    /* libharu's trailer, to repeat with /Prev, and its xref's offset */
-    const unsigned char *tr = find_last(*buf, *len, "\ntrailer\n<<\n");
-    const unsigned char *sx = find_last(*buf, *len, "\nstartxref\n");
-    if (!tr || !sx || sx < tr)
-        return -1;
-    const unsigned char *body = tr + strlen("\ntrailer\n<<\n");
-    const unsigned char *close = find_last(body, (size_t)(sx - body), ">>");
-    if (!close)
-        return -1;
-    long prev = strtol((const char *)sx + strlen("\nstartxref\n"), NULL, 10);
-    size_t from = (size_t)(body - *buf), to = (size_t)(close - *buf);
+        return NULL;
+    pdf_tree *tr = malloc(sizeof *tr);
+    if (!tr)
+        return NULL;
+    sbuf b = {0};
+    write_root(t, &b);
+    sb_add(&b, "", 1);
+    for (int i = 0; i < t->nmade; i++) {
+        write_elem(t, &b, t->made[i]);
+        sb_add(&b, "", 1);
+    }
+    if (b.oom) {
+        free(b.p);
+        free(tr);
+        return NULL;
+    }
+    unsigned char *fit = realloc(b.p, b.n);
+    tr->p = fit ? fit : b.p;
+    tr->n = b.n;
+    tr->count = t->nmade + 1;
+    return tr;
+}
 
-    sbuf b = {*buf, *len, *len, false};
-    /* objects in number order: the root was numbered first, then the
-     * elements in the order they were made */
-    int count = t->nmade + 1;
-    size_t *off = malloc((size_t)count * sizeof *off);
-    int *num = malloc((size_t)count * sizeof *num);
-    if (!off || !num) {
-        free(off);
-        free(num);
-        return -1;
-    }
-    for (int i = 0; i < count && !b.oom; i++) {
-        int sid = i ? t->made[i - 1] : -1;
-        num[i] = i ? t->obj[sid] : t->root_obj;
-        off[i] = b.n;
-        sb_fmt(&b, "%d 0 obj\n", num[i]);
-        if (i)
-            write_elem(t, &b, sid);
+void pdf_tree_free(pdf_tree *tr)
+{
+    if (!tr)
+        return;
+    free(tr->p);
+    free(tr);
+}
+
+/* Copies one object's text s (ended by 0) into b with its tokens turned
+ * into references; returns the byte after its end, NULL on a token that
+ * names nothing in the file. */
+static const unsigned char *expand(sbuf *b, const unsigned char *s,
+                                   const pdf_filemap *m, int base,
+                                   int count)
+{
+    while (*s) {
+        const unsigned char *q = s;
+        while (*q && *q != 1)
+            q++;
+        sb_add(b, s, (size_t)(q - s));
+        if (!*q)
+            return q + 1;
+        char kind = (char)q[1];
+        char *end;
+        long x = strtol((const char *)q + 2, &end, 10), y = 0;
+        if (kind == 'A' && *end == ',')
+            y = strtol(end + 1, &end, 10);
+        if (*end != ';')
+            return NULL;
+        long num;
+        if (kind == 'E' && x == 0)
+            num = m->tree_obj;
+        else if (kind == 'E' && x > 0 && x < count)
+            num = base + x - 1;
+        else if (kind == 'P' && x >= 0 && x < m->npages)
+            num = m->page_obj[x];
+        else if (kind == 'A' && x >= 0 && x < m->npages && y >= 0 &&
+                 y < m->annot_first[x + 1] - m->annot_first[x])
+            num = m->annot_obj[m->annot_first[x] + y];
         else
-            write_root(t, &b);
-        sb_str(&b, "\nendobj\n");
+            return NULL;
+        if (num <= 0)
+            return NULL;
+        sb_fmt(b, "%ld 0 R", num);
+        s = (const unsigned char *)end + 1;
     }
-    size_t xref = b.n;
-    sb_str(&b, "xref\n");
-    for (int i = 0; i < count && !b.oom;) {
-        int j = i + 1;
-        while (j < count && num[j] == num[j - 1] + 1)
-            j++;
-        sb_fmt(&b, "%d %d\n", num[i], j - i);
-        for (; i < j; i++)
-            sb_fmt(&b, "%010zu 00000 n\r\n", off[i]);
+    return s + 1;
+}
+
+/* Appends stream object num with the deflated data[0..n) to b; dict is
+ * the dictionary's keys besides /Filter and /Length. */
+static void put_stream(sbuf *b, int num, const char *dict,
+                       const unsigned char *data, size_t n)
+{
+    uLongf zn = compressBound((uLong)n);
+    unsigned char *z = malloc(zn ? zn : 1);
+    if (!z || compress2(z, &zn, data, (uLong)n, Z_BEST_COMPRESSION) != Z_OK) {
+        free(z);
+        b->oom = true;
+        return;
     }
-    free(off);
-    free(num);
-    sb_str(&b, "trailer\n<<\n");
-    /* the copy is read from b.p: sb_add may have moved the buffer */
-    if (!b.oom) {
-        size_t need = to - from;
-        unsigned char *tmp = malloc(need ? need : 1);
-        if (!tmp) {
+    sb_fmt(b, "%d 0 obj\n<< ", num);
+    sb_str(b, dict);   /* may be longer than sb_fmt writes */
+    sb_fmt(b, " /Filter /FlateDecode /Length %lu >>\nstream\n",
+           (unsigned long)zn);
+    sb_add(b, z, zn);
+    sb_str(b, "\nendstream\nendobj\n");
+    free(z);
+}
+
+enum { PER_STREAM = 400 };
+
+int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
+                    unsigned char **buf, size_t *len)
+{
+    /* the update's objects: the root (in place of the catalog's
+     * placeholder) and the elements (base, base + 1, ...), at most
+     * PER_STREAM to an object stream; the streams and the xref stream
+     * come after them */
+    int base = m->size, nobj = tr->count;
+    int nstm = (nobj + PER_STREAM - 1) / PER_STREAM;
+    int per = (nobj + nstm - 1) / nstm;   /* the streams evenly filled */
+    int stm0 = base + nobj - 1, xnum = stm0 + nstm;
+    size_t *stm_off = malloc((size_t)nstm * sizeof *stm_off);
+    if (!stm_off)
+        return -1;
+    sbuf b = {*buf, *len, *len, false};
+    sbuf body = {0}, head = {0};
+    const unsigned char *s = tr->p;
+    bool bad = false;
+    for (int k = 0; k < nstm && !b.oom && !bad; k++) {
+        body.n = head.n = 0;
+        int first = k * per, end = first + per;
+        if (end > nobj)
+            end = nobj;
+        for (int j = first; j < end && !bad; j++) {
+            sb_fmt(&head, "%d %zu ", j ? base + j - 1 : m->tree_obj,
+                   body.n);
+            if (!(s = expand(&body, s, m, base, nobj)))
+                bad = true;
+            sb_str(&body, "\n");
+        }
+        size_t first_off = head.n;
+        sb_add(&head, body.p, body.n);
+        if (head.oom || body.oom) {
+            b.oom = true;
+            break;
+        }
+        char dict[96];
+        snprintf(dict, sizeof dict, "/Type /ObjStm /N %d /First %zu",
+                 end - first, first_off);
+        stm_off[k] = b.n;
+        put_stream(&b, stm0 + k, dict, head.p, head.n);
+    }
+    free(body.p);
+    /* the cross-reference stream: type, offset or object stream, index
+     * or generation, big-endian, each row PNG-predicted from the one
+     * above (/Predictor 12, as qpdf writes its own: the rows of a run of
+     * objects in one stream differ in one byte, so they deflate to
+     * almost nothing) */
+    size_t xoff = b.n;
+    unsigned long big = xoff > (size_t)xnum ? xoff : (unsigned long)xnum;
+    int w = 1;
+    while (w < 8 && (big >> (8 * w)))
+        w++;
+    int w3 = per > 256 ? 2 : 1;           /* an index in its stream */
+    int cols = 1 + w + w3, nrows = nobj + nstm + 1;
+    unsigned char *rows = calloc((size_t)nrows * (size_t)cols, 1);
+    if (!rows)
+        b.oom = true;
+    for (int r = 0; rows && r < nrows; r++) {
+        unsigned char *row = rows + (size_t)r * (size_t)cols;
+        unsigned long f1, f2;
+        if (r < nobj) {
+            row[0] = 2;
+            f1 = (unsigned long)(stm0 + r / per);
+            f2 = (unsigned long)(r % per);
+        } else {
+            row[0] = 1;
+            f1 = r < nobj + nstm ? stm_off[r - nobj] : xoff;
+            f2 = 0;
+        }
+        for (int i = 0; i < w; i++)
+            row[1 + i] = (unsigned char)(f1 >> (8 * (w - 1 - i)));
+        for (int i = 0; i < w3; i++)
+            row[1 + w + i] = (unsigned char)(f2 >> (8 * (w3 - 1 - i)));
+    }
+    head.n = 0;
+    for (int r = 0; rows && r < nrows; r++) {
+        const unsigned char *row = rows + (size_t)r * (size_t)cols;
+        unsigned char up[1 + 1 + 8 + 2];
+        up[0] = 2;   /* PNG "Up" */
+        for (int i = 0; i < cols; i++)
+            up[1 + i] = (unsigned char)(row[i] - (r ? row[i - cols] : 0));
+        sb_add(&head, up, (size_t)cols + 1);
+    }
+    free(rows);
+    free(stm_off);
+    if (!bad && !head.oom && !b.oom) {
+        /* the entries run root, base.. in that order: /Index says so */
+        size_t dn = strlen(m->id) + (m->info ? strlen(m->info) : 0) + 512;
+        char *dict = malloc(dn);
+        if (!dict) {
             b.oom = true;
         } else {
-            memcpy(tmp, b.p + from, need);
-            sb_add(&b, tmp, need);
-            free(tmp);
+            int dl = snprintf(dict, dn,
+                     "/Type /XRef /Size %d /W [ 1 %d %d ] /Index [ %d 1 %d %d ]"
+                     " /DecodeParms << /Columns %d /Predictor 12 >>"
+                     " /Root %d 0 R%s%s /ID %s /Prev %ld",
+                     xnum + 1, w, w3, m->tree_obj, base, xnum + 1 - base,
+                     cols,
+                     m->root_obj, m->info ? " /Info " : "",
+                     m->info ? m->info : "", m->id, m->startxref);
+            if (dl < 0 || (size_t)dl >= dn)
+                bad = true;
+            else
+                put_stream(&b, xnum, dict, head.p, head.n);
+            free(dict);
+            sb_fmt(&b, "startxref\n%zu\n%%%%EOF\n", xoff);
         }
     }
-    sb_fmt(&b, "/Prev %ld\n>>\nstartxref\n%zu\n%%%%EOF\n", prev, xref);
+    free(head.p);
     *buf = b.p;       /* realloc'd or not, b.p is the buffer now */
-    if (b.oom) {
-        /* the file as libharu wrote it stays in *buf, unchanged below
-         * *len; the caller frees it */
-        return -1;
-    }
-    /* the doubling left up to half of it unused, through packing */
+    if (bad || b.oom)
+        return -1;    /* *buf holds the packed file unchanged below *len */
     unsigned char *fit = realloc(b.p, b.n);
     if (fit)
         *buf = fit;

@@ -38,6 +38,7 @@ render(xmlDocPtr layout, int take, int last, enum vb_layout_from from,
 	ts_result *pages = NULL;
 	lay_arena *arena = NULL;
 	unsigned char *pdf = NULL;
+	pdf_tree *tree = NULL;
 	int trc = ts_typeset_at(doc, &pages, &arena, &line, &err);
 	if (last)
 		ts_release();	/* nothing more to hyphenate in this run */
@@ -49,7 +50,7 @@ render(xmlDocPtr layout, int take, int last, enum vb_layout_from from,
 		pdf = NULL;
 		*len = 0;
 	} else if (pages == NULL ||
-		   pdf_write_unpacked(pages, &pdf, len, &err) != 0) {
+		   pdf_write_unpacked(pages, &pdf, len, &tree, &err) != 0) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err ? err : "okänt fel");
 		free(err);
 		pdf = NULL;
@@ -61,13 +62,14 @@ render(xmlDocPtr layout, int take, int last, enum vb_layout_from from,
 	 * before packing, which holds every object of the file at once. */
 	lay_arena_free(arena);
 	lay_free(doc);
-	if (pdf != NULL && pdf_pack(&pdf, len, &err) != 0) {
+	if (pdf != NULL && pdf_pack(&pdf, len, tree, &err) != 0) {
 		vb_diag(d, VB_S_RENDER, 0, "%s", err);
 		free(err);
 		free(pdf);
 		pdf = NULL;
 		*len = 0;
 	}
+	pdf_tree_free(tree);
 	return pdf;
 }
 
