@@ -66,7 +66,7 @@ static inline sent *sset_slot(const ts_sset *s, uint32_t h, const char *p,
     for (;;) {
         sent *e = &s->tab[i];
         if (!e->used || (e->hash == h && e->len == n &&
-                         memcmp(s->buf + e->off, p, n) == 0))
+                         (n == 0 || memcmp(s->buf + e->off, p, n) == 0)))
             return e;
         i = (i + 1) & (s->cap - 1);
     }
@@ -119,7 +119,8 @@ bool ts_sset_add(ts_sset *s, const char *p, size_t n)
         s->buf = nb;
         s->bcap = bc;
     }
-    memcpy(s->buf + s->blen, p, n);
+    if (n)          /* the empty key: no bytes, and buf may still be NULL */
+        memcpy(s->buf + s->blen, p, n);
     *e = (sent){h, (uint32_t)n, s->blen, true};
     s->blen += n;
     s->n++;
