@@ -108,7 +108,9 @@ static void take_pending(void *arg, const char *w, size_t n)
  * pending words: filtered to what they can reach (ts_spell.c), or whole. */
 static void load(ts_ctx *c, struct ts_compound *d)
 {
-    static const char *const keep[] = {extra_words[0][1], NULL};
+    /* automatic, not static: a static initializer must be a constant
+     * expression (clang refuses extra_words[0][1]; gcc took it) */
+    const char *const keep[] = {extra_words[0][1], NULL};
     Hunhandle *h = NULL;
     bool full = true;
     if (!d->covered)
