@@ -98,6 +98,14 @@ static double text_w(ts_ctx *c, const char *s, int face, double size)
     return ts_para_natural(c, &in, &st, NULL);
 }
 
+/* The full stop that ends a sentence of the text alternative, or nothing
+ * when the text so far already ends with one (a title that ends in '.',
+ * '?' or '!', a unit such as "st."): "103 st.", never "103 st..". */
+static const char *sentence_end(const char *out, size_t n, const char *stop)
+{
+    return n > 0 && strchr(".?!", out[n - 1]) ? "" : stop;
+}
+
 /* The chart's text alternative, its figures in Swedish words:
  * "Stapeldiagram: Ärenden per månad (antal). Januari 12 (föregående år
  * 9); Februari 7 (föregående år 11)." Built from the same bars that are
@@ -114,7 +122,7 @@ static const char *chart_alt(ts_ctx *c, const lay_block *ch)
     n += (size_t)snprintf(out + n, cap - n, "Stapeldiagram");
     if (ch->title && *ch->title)
         n += (size_t)snprintf(out + n, cap - n, ": %s", ch->title);
-    n += (size_t)snprintf(out + n, cap - n, ".");
+    n += (size_t)snprintf(out + n, cap - n, "%s", sentence_end(out, n, "."));
     const char *u = ch->unit && *ch->unit ? ch->unit : "";
     const char *sp = *u ? " " : "";
     for (const lay_block *b = ch->child; b; b = b->next) {
@@ -131,7 +139,8 @@ static const char *chart_alt(ts_ctx *c, const lay_block *ch)
                 n += (size_t)snprintf(out + n, cap - n,
                                       " (föregående år: %s%s%s)", pv, sp, u);
         }
-        n += (size_t)snprintf(out + n, cap - n, "%s", b->next ? ";" : ".");
+        n += (size_t)snprintf(out + n, cap - n, "%s",
+                              b->next ? ";" : sentence_end(out, n, "."));
     }
     return out;
 }
