@@ -62,9 +62,7 @@ vb_cmd_validera(struct vb_ctx *ctx, int argc, char **argv)
 			valid++;
 			xmlFreeDoc(doc);
 		}
-		for (size_t k = 0; k < d.n; k++)
-			if (vb_diag_level(d.v[k].code) == VB_LEVEL_WARNING)
-				warnings++;
+		warnings += vb_diags_count(&d, VB_LEVEL_WARNING);
 		worst = vb_exit_worse(worst, vb_exit_status(&d));
 		vb_diags_print(&d, stdout);
 		vb_diags_free(&d);

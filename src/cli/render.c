@@ -138,9 +138,7 @@ vb_render_batch(struct vb_ctx *ctx, const struct vb_backend *be, int argc,
 			free(bytes);
 			xmlFreeDoc(doc);
 		}
-		for (size_t k = 0; k < d.n; k++)
-			if (vb_diag_level(d.v[k].code) == VB_LEVEL_WARNING)
-				warnings++;
+		warnings += vb_diags_count(&d, VB_LEVEL_WARNING);
 		worst = vb_exit_worse(worst, vb_exit_status(&d));
 		vb_diags_print(&d, stderr);
 		vb_diags_free(&d);

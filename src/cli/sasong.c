@@ -178,9 +178,8 @@ static size_t
 count_level(const struct vb_diags *d, enum vb_level min)
 {
 	size_t n = 0;
-	for (size_t i = 0; i < d->n; i++)
-		if (vb_diag_level(d->v[i].code) >= min)
-			n++;
+	for (enum vb_level lv = min; lv <= VB_LEVEL_SYSERR; lv++)
+		n += vb_diags_count(d, lv);
 	return n;
 }
 

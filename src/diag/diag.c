@@ -107,6 +107,11 @@ void
 vb_vdiag(struct vb_diags *d, enum vb_diag_code code, long line,
 	 const char *fmt, va_list ap)
 {
+	enum vb_level lv = vb_diag_level(code);
+	if (lv > d->worst)
+		d->worst = lv;
+	if (++d->per_code[code] > VB_DIAG_MAX_PER_CODE)
+		return;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 16;
 		d->v = vb_reallocarray(d->v, d->cap, sizeof(*d->v));
@@ -116,9 +121,6 @@ vb_vdiag(struct vb_diags *d, enum vb_diag_code code, long line,
 	g->line = line < 0 ? 0 : line;
 	g->detail = fmt ? vb_vasprintf(fmt, ap) : NULL;
 	g->seq = d->n++;
-	enum vb_level lv = vb_diag_level(code);
-	if (lv > d->worst)
-		d->worst = lv;
 }
 
 void
@@ -129,6 +131,24 @@ vb_diag(struct vb_diags *d, enum vb_diag_code code, long line,
 	va_start(ap, fmt);
 	vb_vdiag(d, code, line, fmt, ap);
 	va_end(ap);
+}
+
+int
+vb_diags_full(const struct vb_diags *d, enum vb_diag_code code)
+{
+	return d->per_code[code] >= VB_DIAG_MAX_PER_CODE;
+}
+
+size_t
+vb_diags_count(const struct vb_diags *d, enum vb_level level)
+{
+	size_t n = 0;
+	for (int c = 0; c < VB_D__MAX; c++)
+		if (vb_diag_level((enum vb_diag_code)c) == level &&
+		    c != VB_D_WARNING_MARK && c != VB_D_ERROR_MARK &&
+		    c != VB_D_SYSERR_MARK)
+			n += d->per_code[c];
+	return n;
 }
 
 int
@@ -173,6 +193,18 @@ vb_diags_print(struct vb_diags *d, FILE *fp)
 		else
 			fprintf(fp, "%s\n", detail ? detail : "");
 		free(detail);
+	}
+	for (int c = 0; c < VB_D__MAX; c++) {
+		if (d->per_code[c] <= VB_DIAG_MAX_PER_CODE)
+			continue;
+		enum vb_level lv = vb_diag_level((enum vb_diag_code)c);
+		size_t more = d->per_code[c] - VB_DIAG_MAX_PER_CODE;
+		const char *what = lv == VB_LEVEL_WARNING
+			? (more == 1 ? "varning" : "varningar")
+			: vb_level_name(lv);
+		fprintf(fp, "%s: %s: ytterligare %zu %s av samma slag visas inte"
+			" (de första %d står ovan)\n", file, vb_level_name(lv),
+			more, what, VB_DIAG_MAX_PER_CODE);
 	}
 	free(file);
 }

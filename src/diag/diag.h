@@ -76,11 +76,18 @@ struct vb_diag {
 	size_t seq;		/* insertion order, to keep the sort stable */
 };
 
+/* At most this many findings of one code are kept and printed; the rest
+ * are counted and summed up in one line. A file with 66 000 wrong
+ * attributes would otherwise print some 132 000 lines that nobody reads
+ * and hold them all in memory; the first hundred show the pattern. */
+#define VB_DIAG_MAX_PER_CODE 100
+
 /* All findings for one input file. */
 struct vb_diags {
 	char *file;		/* the name to print, owned */
 	struct vb_diag *v;
 	size_t n, cap;
+	size_t per_code[VB_D__MAX];	/* findings of each code, kept or not */
 	enum vb_level worst;
 };
 
@@ -93,6 +100,13 @@ void vb_diag(struct vb_diags *d, enum vb_diag_code code, long line,
 void vb_vdiag(struct vb_diags *d, enum vb_diag_code code, long line,
 	      const char *fmt, va_list ap);
 
+/* True when no further finding of this code is kept (only counted): a
+ * caller can skip the work of wording its detail. */
+int vb_diags_full(const struct vb_diags *d, enum vb_diag_code code);
+
+/* Findings of exactly this level, counting those not kept. */
+size_t vb_diags_count(const struct vb_diags *d, enum vb_level level);
+
 /* True when a finding of exactly this code already exists (for dedup). */
 int vb_diags_has(const struct vb_diags *d, enum vb_diag_code code);
 
@@ -100,7 +114,8 @@ enum vb_level vb_diag_level(enum vb_diag_code code);
 const char *vb_diag_text(enum vb_diag_code code);	/* Swedish message */
 const char *vb_level_name(enum vb_level level);		/* "varning", "fel", … */
 
-/* Sorts by line (stable) and prints one line per finding to fp. */
+/* Sorts by line (stable) and prints one line per finding to fp, then one
+ * line per code with findings beyond VB_DIAG_MAX_PER_CODE. */
 void vb_diags_print(struct vb_diags *d, FILE *fp);
 
 #endif

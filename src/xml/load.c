@@ -11,6 +11,7 @@
 
 #include "util/alloc.h"
 #include "util/fileio.h"
+#include "xml/attrcount.h"
 #include "xml/sniff.h"
 
 /* Only the first well-formedness error is worth showing: after it the
@@ -340,7 +341,7 @@ vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 		vb_diag(d, VB_E_EMPTY_FILE, 0, NULL);
 		return NULL;
 	}
-	if (vb_xml_sniff(buf, len, d))
+	if (vb_xml_sniff(buf, len, d) || vb_xml_attr_bound(buf, len, d))
 		return NULL;
 
 	xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(buf, (int)len);

@@ -28,6 +28,12 @@ on_schema_error(void *user, xmlErrorPtr err)
 	if (err == NULL || err->level < XML_ERR_ERROR)
 		return;
 	c->errors++;
+	/* Past the cap only the count is kept: wording costs more than the
+	 * validation itself when a file has tens of thousands of faults. */
+	if (vb_diags_full(c->d, VB_E_SCHEMA)) {
+		vb_diag(c->d, VB_E_SCHEMA, err->line, NULL);
+		return;
+	}
 	vb_schema_error_sv(err, c->kind, c->d);
 }
 

@@ -12,6 +12,7 @@
 #include <cmocka.h>
 
 #include "diag/diag.h"
+#include "xml/attrcount.h"
 
 static void
 levels_follow_markers(void **state)
@@ -60,6 +61,75 @@ prints_sorted_by_line(void **state)
 	vb_diags_free(&d);
 }
 
+/* Past VB_DIAG_MAX_PER_CODE findings of one code only a count is kept;
+ * the worst level and the counts still see every finding, and other
+ * codes are kept as before. */
+static void
+caps_each_code(void **state)
+{
+	(void)state;
+	struct vb_diags d;
+	vb_diags_init(&d, "a.xml");
+	for (int i = 0; i < VB_DIAG_MAX_PER_CODE + 7; i++)
+		vb_diag(&d, VB_W_BLANK_OPTIONAL, i + 1, NULL);
+	assert_int_equal(vb_diags_full(&d, VB_W_BLANK_OPTIONAL), 1);
+	assert_int_equal(vb_diags_full(&d, VB_E_NO_CHAIR), 0);
+	vb_diag(&d, VB_E_NO_CHAIR, 500, NULL);
+	assert_int_equal(d.n, VB_DIAG_MAX_PER_CODE + 1);
+	assert_int_equal(vb_diags_count(&d, VB_LEVEL_WARNING),
+			 VB_DIAG_MAX_PER_CODE + 7);
+	assert_int_equal(vb_diags_count(&d, VB_LEVEL_ERROR), 1);
+	assert_int_equal(d.worst, VB_LEVEL_ERROR);
+
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	vb_diags_print(&d, fp);
+	fclose(fp);
+	assert_non_null(strstr(buf, "a.xml:500: fel: gruppen saknar ordförande\n"
+				    "a.xml: varning: ytterligare 7 varningar av samma slag visas inte (de första 100 står ovan)\n"));
+	assert_null(strstr(buf, "a.xml:101:"));
+	free(buf);
+	vb_diags_free(&d);
+}
+
+static int
+attr_bound(const char *xml)
+{
+	struct vb_diags d;
+	vb_diags_init(&d, "a.xml");
+	int r = vb_xml_attr_bound(xml, strlen(xml), &d);
+	assert_int_equal(r != 0, d.n == 1);
+	vb_diags_free(&d);
+	return r;
+}
+
+/* Attributes are counted per tag by '=' outside quoted values; comments,
+ * CDATA and processing instructions are skipped. */
+static void
+bounds_attributes_per_element(void **state)
+{
+	(void)state;
+	char big[8192], *p = big;
+	p += sprintf(p, "<a>\n<!-- <b x=1 -->\n<c");
+	for (int i = 0; i < VB_MAX_ATTRIBUTES; i++)
+		p += sprintf(p, " x%d=\"=\"", i);
+	sprintf(p, "/>\n<![CDATA[<d a=1 b=2>]]></a>");
+	assert_int_equal(attr_bound(big), 0);	/* exactly at the bound */
+	sprintf(p, " y='1'/>\n</a>");
+	assert_int_equal(attr_bound(big), 1);	/* one over */
+
+	struct vb_diags d;
+	vb_diags_init(&d, "a.xml");
+	assert_int_equal(vb_xml_attr_bound(big, strlen(big), &d), 1);
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[0].code, VB_E_TOO_BIG);
+	vb_diags_free(&d);
+	assert_int_equal(attr_bound("<a b=\"1\" c=\"2\"/>"), 0);
+	assert_int_equal(attr_bound("<a b=\"unterminated"), 0);
+}
+
 int
 main(void)
 {
@@ -67,6 +137,8 @@ main(void)
 		cmocka_unit_test(levels_follow_markers),
 		cmocka_unit_test(every_code_has_a_text),
 		cmocka_unit_test(prints_sorted_by_line),
+		cmocka_unit_test(caps_each_code),
+		cmocka_unit_test(bounds_attributes_per_element),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
