@@ -4,8 +4,8 @@
 #
 # Works: one report of three pages, a 49-group yearbook, the same book with
 # ten times the content, and a batch of 490 reports (ten years of the
-# county) through `pdf` and through ten yearbooks that each compare with
-# the year before. The inputs are generated from the samples by
+# county) through `pdf`, through ten yearbooks that each compare with
+# the year before, and through `statistik` along the foregaende chain. The inputs are generated from the samples by
 # bench/make-inputs.sh at every run (never committed).
 #
 # For each: median wall time (hyperfine), instructions (callgrind: they
@@ -95,6 +95,18 @@ work "pdf: 490 reports, ten years (one command)" 3 "$VB pdf -d $t/batch $dirs" "
 for y in $years; do
     echo "$VB arsbok $I/y$y/arsbok.xml -o $t/ab$y.pdf >/dev/null 2>&1"; done > "$t/books.sh"
 work "arsbok: the ten years in turn, each with the year before" 3 "sh $t/books.sh" "$t/ab20??.pdf"
+# The region's spreadsheet: every group and year along foregaende from
+# the 2020 manifest (490 reports read and checked, one CSV); no PDF, so
+# no floor: the row gives vastbus's own figures.
+scmd="$VB statistik $I/y2020/arsbok.xml -o $t/stat.csv"
+if sh -c "$scmd" >/dev/null 2>&1; then
+    RUNS=3
+    printf '| statistik: ten years along foregaende, 490 reports (one CSV of %s rows) | - | %s | - | %s ms | %s | %s MB | - | - | - | - | - | - |\n' \
+        "$(($(wc -l < "$t/stat.csv") - 1))" "$(g "$(bytes "$t/stat.csv")")" \
+        "$(median "$scmd")" "$(g "$(instr "$scmd")")" "$(rss "$scmd")"
+else
+    echo "| statistik: ten years along foregaende | (vastbus failed) |"
+fi
 NOINSTR=0
 echo
 if [ "${NOINSTR:-0}" = 0 ] && [ -z "${BENCH_FULL:-}" ]; then
