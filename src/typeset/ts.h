@@ -107,6 +107,7 @@ typedef struct ts_ctx {
     const lay_doc *doc;
     ts_face faces[TS_NFACES];
     struct ts_hcache *hcache; /* word -> hyphenation points (ts_hcache.c) */
+    struct ts_pcache *pcache; /* paragraph -> its line breaks (ts_pcache.c) */
     hb_buffer_t *kbuf;        /* ts_kern()'s shaping buffer */
     /* geometry */
     double body_x, body_w, body_top, body_h;   /* body_top: PDF y */
@@ -179,6 +180,18 @@ void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);
 void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,
                          unsigned char *breaks);
 void ts_hcache_free(ts_ctx *c);
+
+/* ts_pcache.c: a paragraph's line breaks remembered for the whole run,
+ * under a 128-bit hash of everything the breaking reads. */
+typedef struct ts_pkey {
+    uint64_t a, b;
+} ts_pkey;
+void ts_pkey_init(ts_pkey *k);
+void ts_pkey_add(ts_pkey *k, uint64_t v);
+/* the stored bytes for k (*bytes their length), or NULL */
+const void *ts_pcache_get(ts_ctx *c, ts_pkey k, size_t *bytes);
+void ts_pcache_put(ts_ctx *c, ts_pkey k, const void *data, size_t bytes);
+void ts_pcache_free(ts_ctx *c);
 
 /* ts_compound.c: joints[i] = 1 when a compound's parts meet after
  * character i, 2 at the main joint (the most even split); all 0 for a

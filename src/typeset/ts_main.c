@@ -154,6 +154,7 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
         lay_arena_free(c->keep);
         ts_fonts_free(c);
         ts_hcache_free(c);
+        ts_pcache_free(c);
         free(c->scratch_ch);
         free(c->scratch_st);
         free(c);
@@ -231,6 +232,7 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
     lay_arena_free(c->scratch);
     ts_fonts_free(c);
     ts_hcache_free(c);
+    ts_pcache_free(c);
     free(c->scratch_ch);
     free(c->scratch_st);
     free(c);

@@ -254,8 +254,11 @@ static bool is_digit(uint32_t cp)
     return cp >= '0' && cp <= '9';
 }
 
-/* Marks break opportunities inside words. */
-static void mark_breaks(pbuf *p)
+/* Marks break opportunities inside words; words: also the hyphenation
+ * points and compound joints (what only the breaker reads, not
+ * emit_line(): a paragraph whose breaks come from ts_pcache.c skips
+ * them). */
+static void mark_breaks(pbuf *p, bool words)
 {
     /* a space between two digits holds a number together: "1 250",
      * "031-366 42 90" */
@@ -277,7 +280,7 @@ static void mark_breaks(pbuf *p)
         if ((p->a[k].fl & F_SPACE) && p->a[k - 1].cp == '-' &&
             is_letter(p->a[k - 2].cp))
             p->a[k].fl &= (uint8_t)~F_SPACE;
-    bool hyphenate = !(p->o && p->o->no_hyph);
+    bool hyphenate = words && !(p->o && p->o->no_hyph);
     int i = 0;
     while (i < p->n) {
         while (i < p->n && (p->a[i].fl & (F_SPACE | F_BR)))
@@ -747,7 +750,7 @@ int ts_word_break(ts_ctx *c, const uint32_t *cps, int n)
     p.n = p.cap = n;
     for (int i = 0; i < n; i++)
         a[i] = (pch){cps[i], 0, 0, 0, 0};
-    mark_breaks(&p);
+    mark_breaks(&p, true);
     int best = 0;
     double bpen = KP_INF;
     for (int j = 0; j < n - 1; j++)
@@ -946,27 +949,72 @@ static bool total_fit(pbuf *p, int s, int e, bool forced, lspecs *ls,
     return true;
 }
 
+static uint64_t bits(double d)
+{
+    uint64_t u;
+    memcpy(&u, &d, sizeof u);
+    return u;
+}
+
+/* Everything the breakers read: the measure and the options, and the
+ * flattened characters before mark_breaks() (code points, flags, widths
+ * with kerning, styles' faces and sizes). */
+static ts_pkey para_key(const pbuf *p, const ts_para_opts *o)
+{
+    ts_pkey k;
+    ts_pkey_init(&k);
+    ts_pkey_add(&k, bits(o->width));
+    ts_pkey_add(&k, bits(o->indent_first));
+    ts_pkey_add(&k, bits(o->indent_rest));
+    ts_pkey_add(&k, bits(o->base.size));
+    ts_pkey_add(&k, (uint64_t)o->align | (uint64_t)o->cell << 8 |
+                    (uint64_t)o->no_hyph << 9 | (uint64_t)(uint32_t)p->n << 16);
+    for (int i = 0; i < p->nst; i++) {
+        ts_pkey_add(&k, (uint64_t)(uint32_t)p->st[i].face);
+        ts_pkey_add(&k, bits(p->st[i].size));
+    }
+    for (int i = 0; i < p->n; i++) {
+        const pch *ch = &p->a[i];
+        ts_pkey_add(&k, (uint64_t)ch->cp | (uint64_t)ch->st << 32 |
+                        (uint64_t)ch->fl << 48);
+        ts_pkey_add(&k, bits(ch->w));
+    }
+    return k;
+}
+
 int ts_para_lines(ts_ctx *c, const lay_inline *in, const ts_para_opts *o,
                   ts_line **lines)
 {
     pbuf p;
     build(&p, c, in, o, &o->base);
-    mark_breaks(&p);
+    ts_pkey key = para_key(&p, o);
+    size_t bytes = 0;
+    const lspec *known = ts_pcache_get(c, key, &bytes);
     lspecs ls = {0};
-    long work = 0;
-    bool ok = true;
-    for (int s = 0; s < p.n && ok;) {
-        int e = s;
-        while (e < p.n && !(p.a[e].fl & F_BR))
-            e++;
-        ok = total_fit(&p, s, e, e < p.n, &ls, &work);
-        s = e + 1;
-    }
-    if (!ok) {
-        for (int k = 0; k < p.n; k++)
-            p.a[k].fl &= (uint8_t)~F_EMERG;
-        ls.n = 0;
-        first_fit(&p, &ls);
+    if (known) {
+        /* broken before: the same lines; emit_line() still needs the
+         * flags of spaces and real hyphens */
+        mark_breaks(&p, false);
+        ls.a = (lspec *)known;
+        ls.n = ls.cap = (int)(bytes / sizeof *known);
+    } else {
+        mark_breaks(&p, true);
+        long work = 0;
+        bool ok = true;
+        for (int s = 0; s < p.n && ok;) {
+            int e = s;
+            while (e < p.n && !(p.a[e].fl & F_BR))
+                e++;
+            ok = total_fit(&p, s, e, e < p.n, &ls, &work);
+            s = e + 1;
+        }
+        if (!ok) {
+            for (int k = 0; k < p.n; k++)
+                p.a[k].fl &= (uint8_t)~F_EMERG;
+            ls.n = 0;
+            first_fit(&p, &ls);
+        }
+        ts_pcache_put(c, key, ls.a, sizeof *ls.a * (size_t)ls.n);
     }
     ts_line *out = ls.n ? ts_alloc(c, sizeof(ts_line) * (size_t)ls.n) : NULL;
     for (int k = 0; k < ls.n; k++) {
