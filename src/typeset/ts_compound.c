@@ -48,9 +48,9 @@ struct ts_compound {
  * meeting new words (a batch of reports) is better off with the whole. */
 #define MAX_FILTERED 2
 /* Words up to which filtering pays: the filter reads every line of the
- * .dic (about 230 M instructions), the whole load costs 320 M; with a
- * report's 150 words 17 % of one report's instructions are saved, with
- * a yearbook's 1 200 words filtering costs more than it saves. */
+ * .dic (about 120 M instructions for a report's 150 words, growing with
+ * the words' REP variants), the whole load costs 320 M; with a
+ * yearbook's 1 200 words filtering costs more than it saves. */
 #define MAX_FILTER_WORDS 400
 
 static const char *const aff_paths[] = {

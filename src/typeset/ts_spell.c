@@ -88,8 +88,8 @@ bool ts_sset_has(const ts_sset *s, const char *p, size_t n)
     return s && has(s, p, n);
 }
 
-/* Adds p[0..n); false when memory ran out. */
-bool ts_sset_add(ts_sset *s, const char *p, size_t n)
+/* Adds p[0..n), whose fnv() is h; false when memory ran out. */
+static bool add_h(ts_sset *s, uint32_t h, const char *p, size_t n)
 {
     if ((s->n + 1) * 2 > s->cap) {
         size_t cap = s->cap ? s->cap * 2 : 1024;
@@ -105,7 +105,6 @@ bool ts_sset_add(ts_sset *s, const char *p, size_t n)
                            o.tab[i].len) = o.tab[i];
         free(o.tab);
     }
-    uint32_t h = fnv(p, n);
     sent *e = sset_slot(s, h, p, n);
     if (e->used)
         return true;
@@ -125,6 +124,33 @@ bool ts_sset_add(ts_sset *s, const char *p, size_t n)
     s->blen += n;
     s->n++;
     return true;
+}
+
+/* Adds p[0..n); false when memory ran out. */
+bool ts_sset_add(ts_sset *s, const char *p, size_t n)
+{
+    return add_h(s, fnv(p, n), p, n);
+}
+
+/* Whether the set holds a[0..al) b[0..bl) c[0..cl), whose fnv() is h:
+ * a string made of pieces, tested without copying them together. */
+static bool has3(const ts_sset *s, uint32_t h, const char *a, size_t al,
+                 const char *b, size_t bl, const char *c, size_t cl)
+{
+    if (!s->cap)
+        return false;
+    size_t n = al + bl + cl;
+    for (size_t i = h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        const sent *e = &s->tab[i];
+        if (!e->used)
+            return false;
+        if (e->hash != h || e->len != n)
+            continue;
+        const char *q = s->buf + e->off;
+        if ((!al || !memcmp(q, a, al)) && (!bl || !memcmp(q + al, b, bl)) &&
+            (!cl || !memcmp(q + al + bl, c, cl)))
+            return true;
+    }
 }
 
 ts_sset *ts_sset_new(void)
@@ -180,7 +206,8 @@ typedef struct {
     size_t rep_max;           /* the longest replacement, in bytes */
     ts_sset *rsub;            /* the replacements' substrings */
     ts_sset *rpre, *rsuf;     /* their proper prefixes and suffixes */
-    bool rsuf_first[256];
+    bool rsuf_first[256];     /* the first bytes of rsuf's strings */
+    bool rpre_last[256];      /* the last bytes of rpre's strings */
     int pfirst[256];          /* by a pattern's first byte: a list */
 } affinfo;
 
@@ -296,15 +323,22 @@ static bool read_aff(const char *path, affinfo *ai)
             ok = ok && ts_sset_add(ai->rpre, r->r, q) &&
                  ts_sset_add(ai->rsuf, r->r + q, r->rl - q);
             ai->rsuf_first[(unsigned char)r->r[q]] = true;
+            ai->rpre_last[(unsigned char)r->r[q - 1]] = true;
         }
     }
     for (int i = 0; i < 256; i++)
         ai->tail_first[i] = -1;
-    for (int i = ai->ntail - 1; i >= 0; i--) {
-        unsigned char lb = (unsigned char)ai->tail[i][ai->tail_len[i] - 1];
-        ai->tail_next[i] = ai->tail_first[lb];
-        ai->tail_first[lb] = i;
-    }
+    /* each list the longest first: the longest strip string that ends a
+     * key gives its shortest stem */
+    for (size_t len = 1; len <= MAX_TAIL; len++)
+        for (int i = ai->ntail - 1; i >= 0; i--) {
+            if (ai->tail_len[i] != len)
+                continue;
+            unsigned char lb =
+                (unsigned char)ai->tail[i][ai->tail_len[i] - 1];
+            ai->tail_next[i] = ai->tail_first[lb];
+            ai->tail_first[lb] = i;
+        }
     for (int i = 0; i < 256; i++)
         ai->pfirst[i] = -1;
     for (int i = ai->nrep - 1; i >= 0; i--) {
@@ -336,82 +370,117 @@ static size_t drop_last(const char *s, size_t n)
 #define KEY_MAX 256
 
 /* Whether Hunspell may look up key[0..n) for one of the queries of H:
- * for some split key = m + t (t a strip string, m an end below), m or m
- * without its last character is a piece of a query (in H), or one with a
- * REP replacement. */
-/* Whether Hunspell may look up key[0..n) for one of the queries of H:
  * for some split key = m + t (t a strip string), m or m without its last
- * character is a piece of a query (in H), a piece of a query with a REP
- * replacement (the whole replacement inside m, or a piece of it at
- * either end of m). */
+ * character is a piece of a query (in H), or a piece of a query with one
+ * REP replacement: the whole replacement inside it (A r B, A p B in H),
+ * it inside a replacement, a replacement's beginning at its end (the rest
+ * in H) or a replacement's end at its beginning (the rest in H).
+ *
+ * Those pieces make a set closed under prefixes: a prefix of A r B is
+ * A r B' (A p B' is in H too), A r' (a replacement's beginning after A)
+ * or a prefix of A; a prefix of y r' or of s z is of the same kind or
+ * inside a replacement; H is closed under substrings. Every candidate
+ * begins the key, so the key can be reached exactly when the shortest
+ * candidate x is such a piece: one look-up in H and one in H2 (the
+ * A r B), a few for the replacement pieces at x's ends, and no copying:
+ * hk[i] is fnv() of key[0..i), made while the line was read. */
 static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
-                      const char *key, size_t n)
+                      const char *key, size_t n, const uint32_t *hk)
 {
     if (n == 0 || n > KEY_MAX)
         return true;
-    /* hk[x]: fnv() of key[0..x) */
-    uint32_t hk[KEY_MAX + 1];
-    hk[0] = 2166136261u;
-    for (size_t i = 0; i < n; i++)
-        hk[i + 1] = (hk[i] ^ (unsigned char)key[i]) * 16777619u;
-    /* the key's prefix in H: d bytes */
-    size_t d = 0;
-    while (d < n) {
-        size_t nx = d + 1;
-        while (nx < n && ((unsigned char)key[nx] & 0xC0) == 0x80)
-            nx++;
-        if (!has_h(H, hk[nx], key, nx))
-            break;
-        d = nx;
-    }
-    size_t lim = ai->tail_max < n ? ai->tail_max : n;
-    size_t rmax = ai->rep_max;
-    size_t ends[65];
-    int ne = 0;
-    size_t emin = drop_last(key, n);
-    ends[ne++] = n;
+    /* the shortest candidate: after the longest strip string, less its
+     * last character */
+    size_t x = n;
     for (int i = ai->tail_first[(unsigned char)key[n - 1]]; i >= 0;
          i = ai->tail_next[i]) {
         size_t tl = ai->tail_len[i];
-        if (tl > lim || memcmp(key + n - tl, ai->tail[i], tl))
+        if (tl > n)
             continue;
-        ends[ne++] = n - tl;
-        size_t ml1 = drop_last(key, n - tl);
-        if (ml1 < emin)
-            emin = ml1;
-    }
-    /* Quick refusal. Past d + rmax bytes every way needs the rest of m
-     * in H (B of A r B, or of a replacement's end + B), so key[S..emin)
-     * with S = d + rmax must be in H; the other ways need m short. */
-    size_t S = d + rmax;
-    if (ne == 0 || (emin > S && !has(H, key + S, emin - S)))
-        return false;
-    for (int e = 0; e < ne; e++) {
-        size_t ml = ends[e];
-        for (int twice = 0; twice < 2; twice++) {
-            if (twice)
-                ml = drop_last(key, ml);
-            if (ml == 0 || (twice && ml <= d))
-                return true;
-            /* a whole replacement inside m: m = A r B, A p B in H */
-            if (has_h(H2, hk[ml], key, ml))
-                return true;
-            /* m inside a replacement */
-            if (ml <= rmax && has(ai->rsub, key, ml))
-                return true;
-            /* m ends with a replacement's beginning, the rest in H */
-            for (size_t q = ml - d > 1 ? ml - d : 1; q < rmax && q < ml; q++)
-                if (has(ai->rpre, key + ml - q, q))
-                    return true;
-            /* m begins with a replacement's end, the rest in H */
-            if (ai->rsuf_first[(unsigned char)key[0]])
-                for (size_t sl = 1; sl < rmax && sl < ml; sl++)
-                    if (has(ai->rsuf, key, sl) && has(H, key + sl, ml - sl))
-                        return true;
+        const char *t = ai->tail[i], *k = key + n - tl;
+        size_t j = 0;
+        while (j < tl && k[j] == t[j])
+            j++;
+        if (j == tl) {
+            x = n - tl;
+            break;
         }
     }
+    x = drop_last(key, x);
+    if (x == 0)
+        return true;
+    if (has_h(H, hk[x], key, x) || has_h(H2, hk[x], key, x))
+        return true;
+    size_t rmax = ai->rep_max;
+    if (x <= rmax && has(ai->rsub, key, x))
+        return true;
+    /* x = y r': y in H, r' a replacement's beginning (q bytes) */
+    if (ai->rpre_last[(unsigned char)key[x - 1]])
+        for (size_t q = 1; q < rmax && q < x; q++) {
+            if (!has(ai->rpre, key + x - q, q))
+                continue;
+            /* y ends inside a character only in a key that is not UTF-8:
+             * then the prefix of H that reaches past y decides, as a
+             * prefix of whole characters */
+            size_t y = x - q;
+            while (y < x && ((unsigned char)key[y] & 0xC0) == 0x80)
+                y++;
+            if (has_h(H, hk[y], key, y))
+                return true;
+        }
+    /* x = s z: s a replacement's end (sl bytes), z in H */
+    if (ai->rsuf_first[(unsigned char)key[0]])
+        for (size_t sl = 1; sl < rmax && sl < x; sl++)
+            if (has(ai->rsuf, key, sl) && has(H, key + sl, x - sl))
+                return true;
     return false;
 }
+
+/* Adds p[0..n) c, whose fnv() is h. */
+static bool add3(ts_sset *s, uint32_t h, const char *p, size_t n, char c)
+{
+    char tmp[600];
+    if (has3(s, h, p, n, &c, 1, NULL, 0))
+        return true;
+    if (n + 1 > sizeof tmp)
+        return false;
+    memcpy(tmp, p, n);
+    tmp[n] = c;
+    return add_h(s, h, tmp, n + 1);
+}
+
+/* all substrings of w (at character boundaries), each also with 'a' and
+ * 'e' after it, into H; false when memory ran out */
+static bool add_word(ts_sset *H, const char *w, size_t n)
+{
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
+            continue;
+        uint32_t h = 2166136261u;   /* fnv() of w[i..j) */
+        for (size_t j = i;; j++) {
+            if (j == n || ((unsigned char)w[j] & 0xC0) != 0x80) {
+                char tmp[2] = {'a', 'e'};
+                if (!add_h(H, h, w + i, j - i))
+                    return false;
+                /* w[i..j) 'a' comes in as w[i..j+1) when w[j] is 'a' */
+                for (int t = 0; t < 2; t++)
+                    if ((j == n || w[j] != tmp[t]) &&
+                        !add3(H, (h ^ (unsigned char)tmp[t]) * 16777619u,
+                              w + i, j - i, tmp[t]))
+                        return false;
+            }
+            if (j == n)
+                break;
+            h = (h ^ (unsigned char)w[j]) * 16777619u;
+        }
+    }
+    return true;
+}
+
+struct hbuild {
+    ts_sset *H;
+    bool ok;
+};
 
 struct h2build {
     const affinfo *ai;
@@ -425,55 +494,50 @@ struct h2build {
 static void add_variants(void *arg, const char *h, size_t n)
 {
     struct h2build *b = arg;
-    char buf[700];
-    for (size_t k = 0; k < n && b->ok; k++)
-        for (int i = b->ai->pfirst[(unsigned char)h[k]]; i >= 0 && b->ok;
-             i = b->ai->reps[i].pnext) {
-            const rep *r = &b->ai->reps[i];
-            if (k + r->pl > n || memcmp(h + k, r->p, r->pl))
+    const affinfo *ai = b->ai;
+    uint32_t ha = 2166136261u;      /* fnv() of h[0..k) */
+    for (size_t k = 0; k < n && b->ok; k++) {
+        for (int i = ai->pfirst[(unsigned char)h[k]]; i >= 0;
+             i = ai->reps[i].pnext) {
+            const rep *r = &ai->reps[i];
+            if (k + r->pl > n)
                 continue;
-            size_t cl = k + r->rl + (n - k - r->pl);
+            size_t j = 1;
+            while (j < r->pl && h[k + j] == r->p[j])
+                j++;
+            if (j < r->pl)
+                continue;
+            const char *bb = h + k + r->pl;
+            size_t bl = n - k - r->pl;
+            uint32_t hv = ha;
+            for (j = 0; j < r->rl; j++)
+                hv = (hv ^ (unsigned char)r->r[j]) * 16777619u;
+            for (j = 0; j < bl; j++)
+                hv = (hv ^ (unsigned char)bb[j]) * 16777619u;
+            if (has3(b->H2, hv, h, k, r->r, r->rl, bb, bl))
+                continue;
+            char buf[700];
+            size_t cl = k + r->rl + bl;
             if (cl > sizeof buf) {
                 b->ok = false;
-                break;
+                return;
             }
             memcpy(buf, h, k);
             memcpy(buf + k, r->r, r->rl);
-            memcpy(buf + k + r->rl, h + k + r->pl, n - k - r->pl);
-            b->ok = ts_sset_add(b->H2, buf, cl);
+            memcpy(buf + k + r->rl, bb, bl);
+            if (!add_h(b->H2, hv, buf, cl)) {
+                b->ok = false;
+                return;
+            }
         }
+        ha = (ha ^ (unsigned char)h[k]) * 16777619u;
+    }
 }
 
-struct hbuild {
-    ts_sset *H;
-    bool ok;
-};
-
-/* all substrings of w (at character boundaries), each also with 'a' and
- * 'e' after it */
-static void add_word(void *arg, const char *w, size_t n)
+static void take_word(void *arg, const char *w, size_t n)
 {
     struct hbuild *hb = arg;
-    char tmp[600];
-    if (n + 1 > sizeof tmp) {
-        hb->ok = false;
-        return;
-    }
-    for (size_t i = 0; i <= n && hb->ok; i++) {
-        if (i < n && ((unsigned char)w[i] & 0xC0) == 0x80)
-            continue;
-        for (size_t j = i; j <= n && hb->ok; j++) {
-            if (j < n && ((unsigned char)w[j] & 0xC0) == 0x80)
-                continue;
-            size_t l = j - i;
-            memcpy(tmp, w + i, l);
-            hb->ok = ts_sset_add(hb->H, tmp, l);
-            tmp[l] = 'a';
-            hb->ok = hb->ok && ts_sset_add(hb->H, tmp, l + 1);
-            tmp[l] = 'e';
-            hb->ok = hb->ok && ts_sset_add(hb->H, tmp, l + 1);
-        }
-    }
+    hb->ok = hb->ok && add_word(hb->H, w, n);
 }
 
 /* Writes to out the lines of the .dic (dic) that the words of W (lower
@@ -491,7 +555,7 @@ bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
     FILE *f = NULL;
     char *data = NULL;
     if (ok && hb.H && h2.H2) {
-        ts_sset_each(W, add_word, &hb);
+        ts_sset_each(W, take_word, &hb);
         if (hb.ok)
             ts_sset_each(hb.H, add_variants, &h2);
         ok = hb.ok && h2.ok;
@@ -516,22 +580,45 @@ bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
         char *end = data + size;
         size_t nkept = 0;
         char *w = data;       /* kept lines are moved down in place */
+        /* what ends a key, and what makes it other than plain */
+        unsigned char cls[256] = {0};
+        cls['/'] = cls['\n'] = 2;
+        cls[' '] = cls['\t'] = cls['\\'] = cls['\r'] = 1;
+        size_t keep_len[16];
+        int nkeep = 0;
+        while (keep && keep[nkeep]) {
+            if (nkeep < 16)
+                keep_len[nkeep] = strlen(keep[nkeep]);
+            nkeep++;
+        }
+        uint32_t hk[KEY_MAX + 1];
+        hk[0] = 2166136261u;
         for (p = p ? p + 1 : end; p < end;) {
-            char *nl = memchr(p, '\n', (size_t)(end - p));
-            if (!nl)
-                nl = end;
-            size_t ll = (size_t)(nl - p);
+            /* the key: up to '/' or the line's end; its prefixes' hashes
+             * on the way */
             size_t kl = 0;
             bool plain = true;
-            while (kl < ll && p[kl] != '/' && p[kl] != '\n') {
-                char ch = p[kl];
-                if (ch == ' ' || ch == '\t' || ch == '\\' || ch == '\r')
+            uint32_t h = hk[0];
+            for (;;) {
+                unsigned char ch = (unsigned char)p[kl];
+                if (cls[ch]) {
+                    if (cls[ch] == 2)
+                        break;
                     plain = false;
+                }
+                h = (h ^ ch) * 16777619u;
                 kl++;
+                if (kl <= KEY_MAX)
+                    hk[kl] = h;
             }
-            bool k = !plain || kl == 0 || reachable(&ai, hb.H, h2.H2, p, kl);
-            for (int i = 0; !k && keep && keep[i]; i++)
-                k = strlen(keep[i]) == kl && !memcmp(keep[i], p, kl);
+            char *nl = p[kl] == '\n' ? p + kl
+                       : memchr(p + kl, '\n', (size_t)(end - p - kl) + 1);
+            size_t ll = (size_t)(nl - p);
+            bool k = !plain || kl == 0 ||
+                     reachable(&ai, hb.H, h2.H2, p, kl, hk);
+            for (int i = 0; !k && i < nkeep; i++)
+                k = (i < 16 ? keep_len[i] : strlen(keep[i])) == kl &&
+                    !memcmp(keep[i], p, kl);
             if (k) {
                 memmove(w, p, ll);
                 w[ll] = '\n';
