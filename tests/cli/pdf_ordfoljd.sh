@@ -9,7 +9,9 @@
 # and the words of the HTML page made from the same input (its <main>).
 # Words are compared strictly, punctuation included; whitespace and the
 # hyphens of words broken at a line end do not count. The details, and
-# what is left out on purpose: tests/tools/ordfoljd.py.
+# what is left out on purpose: tests/tools/ordfoljd.py. Also the
+# yearbook's structure as a screen reader gets it (chapters as Sect,
+# TOCI, a Figure with /Alt per chart), read from the same -struct-text.
 #
 # `pdfinfo -struct-text` costs poppler one pass over the page per MCID
 # (the GR yearbook: ~4300 MCIDs, 18 s of CPU), so it runs once per PDF and
@@ -110,6 +112,45 @@ while IFS="$(printf '\t')" read -r base rest; do
     [ -s "$T/hf" ] && fail "$rel.pdf: sidhuvudet \"$HEAD\" finns i strukturen (ska vara /Artifact)"
     printf '%s\t%s\t%s\t%s\n' "$base.st" "$base.txt" "$base.html" "$rest" >>"$T/pairs"
 done <"$T/list"
+
+# --- the yearbook's structure, from the same -struct-text (one poppler
+#     run per PDF): tagged; the table of contents as TOCI; one Sect per
+#     chapter (the foreword, the summary, each report the book takes: a
+#     group's file that validera accepts) directly under Document, each
+#     beginning with its H2 (the title page's heading is the H1); a
+#     Figure per chart with an /Alt each, and no /Alt with two full stops
+#     in a row (a unit "st." ends the sentence too)
+M=$T/sa/2019/arsbok.xml
+B=$T/out/bok-sa
+if [ -s "$B.st" ]; then
+    pdfinfo "$B.pdf" | grep -q "^Tagged: *yes" || fail "årsboken är inte taggad"
+    grep -q "^ *TOCI$" "$B.st" || fail "årsboken saknar TOCI"
+    xpath "$M" "//*[local-name()='grupp']/@fil" | grep -o 'fil="[^"]*"' | sed 's/^fil="//; s/"$//' >"$T/filer"
+    reps=0
+    while IFS= read -r f; do
+        "$VB" validera -q "$(dirname "$M")/$f" >/dev/null 2>&1 && reps=$((reps + 1))
+    done <"$T/filer"
+    forord=$(xpath "$M" "count(//*[local-name()='forord'])")
+    want=$((reps + forord + 1))
+    sects=$(grep -c "^ *Sect\( (block)\)\?$" "$B.st")
+    [ "$sects" -eq "$want" ] || fail "årsboken: $sects Sect, väntade $want (förord, sammanfattning, en per årsberättelse)"
+    h2=$(awk '/^ *Sect/ { s = 1; next } s && /^ *[A-Z][A-Za-z0-9]*( |:|$)/ { if ($1 == "H2") n++; s = 0 } END { print n + 0 }' "$B.st")
+    [ "$h2" -eq "$sects" ] || fail "årsboken: $h2 av $sects Sect börjar med en H2"
+    grep -q '^  Sect' "$B.st" || fail "årsboken: Sect ligger inte direkt under Document"
+    figs=$(grep -c "^ *Figure:\?$" "$B.st")
+    qpdf --qdf --object-streams=disable "$B.pdf" "$T/bq.pdf" 2>/dev/null
+    alts=$(grep -a -c "/Alt <" "$T/bq.pdf")
+    [ "$figs" -gt 0 ] && [ "$figs" = "$alts" ] || fail "årsboken: $figs Figure, $alts /Alt"
+    python3 -c '
+import re, sys
+for m in re.finditer(rb"/Alt <([0-9a-fA-F]+)>", open(sys.argv[1], "rb").read()):
+    alt = bytes.fromhex(m.group(1).decode()).decode("utf-16")
+    if ".." in alt:
+        print("två punkter i rad:", alt[-50:])' "$T/bq.pdf" >"$T/alt.out"
+    [ -s "$T/alt.out" ] && fail "årsbokens /Alt: $(head -n 1 "$T/alt.out")"
+else
+    fail "årsboken: ingen struktur att läsa"
+fi
 
 # --- the words, one python3 for all
 if [ -s "$T/pairs" ]; then

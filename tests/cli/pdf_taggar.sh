@@ -4,12 +4,12 @@
 # table-of-contents entries in the layout's order, with the same words;
 # none of the running header and footer texts; TH cells with /Scope; each
 # chart a Figure whose /Alt holds its bars' labels and numbers; the XMP
-# declares PDF/UA-1 and PDF/A-2a. On two layout trees and on the yearbook
-# of samples/gr-2019, which has one Sect per chapter, each beginning with
-# its heading; empty table cells are TDs of their own
-# (tests/layout/tomma-celler.xml); text marked lang="…" has /Lang on its
-# element. (The full rule checker is
-# tests/cli/pdf_taggad*.sh.)
+# declares PDF/UA-1 and PDF/A-2a. On two layout trees (one a yearbook's);
+# empty table cells are TDs of their own (tests/layout/tomma-celler.xml);
+# text marked lang="…" has /Lang on its element. (The full rule checker is
+# tests/cli/pdf_taggad*.sh; a sample yearbook's structure, one Sect per
+# chapter beginning with its heading, TOCI, Figure and /Alt, is checked by
+# tests/cli/pdf_ordfoljd.sh on the -struct-text it reads anyway.)
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 
 # struct_ok LAYOUT PDF: the struct-text against the layout file.
@@ -168,37 +168,4 @@ else
     grep -q 'sprak-fel.xml:6: fel: .*lang' "$T/sprak.err" || fail "språk: fel meddelande: $(cat "$T/sprak.err")"
 fi
 
-# the yearbook: tagged, its footer ("Sida N av M") not in the structure,
-# a Figure per chart with an /Alt, the table of contents as TOC/TOCI
-S=$ROOT/samples/gr-2019
-if "$VB" arsbok "$S/arsbok.xml" -o "$T/bok.pdf" 2>/dev/null; then
-    pdfinfo "$T/bok.pdf" | grep -q "^Tagged: *yes" || fail "årsboken är inte taggad"
-    quiet pdfinfo -struct-text "$T/bok.pdf"
-    grep -q '"Sida [0-9]* av [0-9]*"' "$T/q.out" && fail "årsbokens sidfot finns i strukturen"
-    grep -q "^ *TOCI$" "$T/q.out" || fail "årsboken saknar TOCI"
-    # one Sect per chapter (the foreword, the summary, each report), each
-    # beginning with the chapter's heading (H2: the cover's title is H1)
-    reps=$(xmllint --nonet --xpath "count(//*[local-name()='grupp'][@fil])" "$S/arsbok.xml")
-    forord=$(xmllint --nonet --xpath "count(//*[local-name()='forord'])" "$S/arsbok.xml")
-    want=$((reps + forord + 1))
-    sects=$(grep -c "^ *Sect\( (block)\)\?$" "$T/q.out")
-    [ "$sects" -eq "$want" ] || fail "årsboken: $sects Sect, väntade $want (förord, sammanfattning, en per årsberättelse)"
-    h2=$(awk '/^ *Sect/ { s = 1; next } s && /^ *[A-Z][A-Za-z0-9]*( |:|$)/ { if ($1 == "H2") n++; s = 0 } END { print n + 0 }' "$T/q.out")
-    [ "$h2" -eq "$sects" ] || fail "årsboken: $h2 av $sects Sect börjar med en H2"
-    grep -q '^  Sect' "$T/q.out" || fail "årsboken: Sect ligger inte direkt under Document"
-    figs=$(grep -c "^ *Figure:\?$" "$T/q.out")
-    qpdf --qdf --object-streams=disable "$T/bok.pdf" "$T/bq.pdf" 2>/dev/null
-    alts=$(grep -a -c "/Alt <" "$T/bq.pdf")
-    [ "$figs" -gt 0 ] && [ "$figs" = "$alts" ] || fail "årsboken: $figs Figure, $alts /Alt"
-    # its charts count "st.": one full stop after the last figure, not two
-    python3 -c '
-import re, sys
-for m in re.finditer(rb"/Alt <([0-9a-fA-F]+)>", open(sys.argv[1], "rb").read()):
-    alt = bytes.fromhex(m.group(1).decode()).decode("utf-16")
-    if ".." in alt:
-        print("två punkter i rad:", alt[-50:])' "$T/bq.pdf" > "$T/alt.out"
-    [ -s "$T/alt.out" ] && fail "årsbokens /Alt: $(head -n 1 "$T/alt.out")"
-else
-    fail "årsboken kunde inte skapas"
-fi
 finish
