@@ -18,8 +18,9 @@
   headings one level down and ids prefixed per chapter. Its title line
   ("Årsberättelse 2019" and the group's name) gives way to the chapter
   heading, and its level-3 headings are kept out of the bookmarks so that
-  they stay two levels deep (chapter, section). rapport-layout.xsl is
-  imported unchanged: its output for a single report does not move.
+  they stay two levels deep (chapter, section): two of rapport-layout.xsl's
+  named templates (titelblock, rubrik) are overridden here, so a chapter
+  is set in one go, and its output for a single report does not move.
 
   Bookmarks: level 1 = Förord, Sammanfattning, each chapter; level 2 =
   the summary's parts and each chapter's sections. Running footer
@@ -195,15 +196,6 @@
 
         <!-- ====================== chapters ====================== -->
         <xsl:for-each select="$kapitel">
-          <xsl:variable name="prefix" select="concat('kapitel-', @nr, '-')"/>
-          <xsl:variable name="innehall-rtf">
-            <xsl:for-each select="a:arsberattelse">
-              <xsl:call-template name="rapport-innehall">
-                <xsl:with-param name="niva" select="2"/>
-                <xsl:with-param name="prefix" select="$prefix"/>
-              </xsl:call-template>
-            </xsl:for-each>
-          </xsl:variable>
           <block break-before="page" role="chapter">
             <running-head>
               <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
@@ -211,9 +203,12 @@
             <heading level="1" id="kapitel-{@nr}">
               <xsl:value-of select="normalize-space(a:arsberattelse/a:grupp/a:namn)"/>
             </heading>
-            <xsl:apply-templates select="lx:node-set($innehall-rtf)/node()" mode="kapitel">
-              <xsl:with-param name="sen" select="@status = 'sen'"/>
-            </xsl:apply-templates>
+            <xsl:for-each select="a:arsberattelse">
+              <xsl:call-template name="rapport-innehall">
+                <xsl:with-param name="niva" select="2"/>
+                <xsl:with-param name="prefix" select="concat('kapitel-', ../@nr, '-')"/>
+              </xsl:call-template>
+            </xsl:for-each>
           </block>
         </xsl:for-each>
       </body>
@@ -221,36 +216,41 @@
   </xsl:template>
 
   <!-- ============ a chapter: the single report, adjusted ============ -->
-  <xsl:template match="node() | @*" mode="kapitel">
-    <xsl:param name="sen" select="false()"/>
-    <xsl:copy>
-      <xsl:apply-templates select="@* | node()" mode="kapitel">
-        <xsl:with-param name="sen" select="$sen"/>
-      </xsl:apply-templates>
-    </xsl:copy>
+  <!-- rapport-layout.xsl's templates are used as they are but for these
+       two, which take precedence over the imported ones: the chapter is
+       set in one go, without a second copy of its tree. -->
+
+  <!-- The title line and the group's name give way to the chapter
+       heading; after the facts (their last row is "Kontaktperson"), a
+       note when the report came late. Context: the chapter's
+       a:arsberattelse, inside its i:grupp. -->
+  <xsl:template name="titelblock">
+    <keep>
+      <xsl:call-template name="uppgifter"/>
+      <xsl:if test="../@status = 'sen'">
+        <p style="italic" space-before="2pt" space-after="0pt">
+          <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'not.sen'"/></xsl:call-template>
+        </p>
+      </xsl:if>
+    </keep>
+    <spacer height="4mm"/>
   </xsl:template>
 
-  <!-- The title line and the group's name: the chapter heading says it. -->
-  <xsl:template match="l:keep/l:title" mode="kapitel"/>
-  <xsl:template match="l:keep[l:title]/l:p[1]" mode="kapitel"/>
-
-  <!-- After the title block's list (its last row is "Kontaktperson"): say
-       when the report came late. -->
-  <xsl:template match="l:keep[l:title]/l:table[@rules = 'none']" mode="kapitel">
-    <xsl:param name="sen" select="false()"/>
-    <xsl:copy-of select="."/>
-    <xsl:if test="$sen">
-      <p style="italic" space-before="2pt" space-after="0pt">
-        <xsl:call-template name="vb:arsbok-etikett"><xsl:with-param name="nyckel" select="'not.sen'"/></xsl:call-template>
-      </p>
-    </xsl:if>
-  </xsl:template>
-
-  <!-- Bookmarks stay two levels deep: chapter, section. -->
-  <xsl:template match="l:heading[@level &gt;= 3]" mode="kapitel">
-    <heading outline="no">
-      <xsl:copy-of select="@*[name() != 'outline']"/>
-      <xsl:copy-of select="node()"/>
+  <!-- Bookmarks stay two levels deep (chapter, section): the chapter's
+       sub-headings (level 3) are kept out of them. -->
+  <xsl:template name="rubrik">
+    <xsl:param name="id"/>
+    <xsl:param name="niva"/>
+    <xsl:param name="prefix"/>
+    <heading>
+      <xsl:if test="$niva &gt;= 3">
+        <xsl:attribute name="outline">no</xsl:attribute>
+      </xsl:if>
+      <xsl:attribute name="level"><xsl:value-of select="$niva"/></xsl:attribute>
+      <xsl:attribute name="id"><xsl:value-of select="concat($prefix, $id)"/></xsl:attribute>
+      <xsl:call-template name="vb:etikett">
+        <xsl:with-param name="nyckel" select="concat('rubrik.', $id)"/>
+      </xsl:call-template>
     </heading>
   </xsl:template>
 

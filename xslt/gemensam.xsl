@@ -56,62 +56,74 @@
   <!-- ================================================================
        Fixed labels. Keys are stable ASCII identifiers; the text is what
        users read. An unknown key yields "??key??" so a typo shows.
+
+       The table is one string of |key=text| entries (a text holds no
+       '|'), looked up by contains() and substring-after(): one XPath
+       evaluation per label, where a chain of xsl:when tested every key
+       before it (a yearbook looks up some 2 500 labels). Plain XPath 1.0,
+       so the browser's preview runs it too.
        ================================================================ -->
-  <xsl:template name="vb:etikett">
-    <xsl:param name="nyckel"/>
-    <xsl:choose>
+  <xsl:variable name="vb:etiketter-rtf">
       <!-- title block -->
-      <xsl:when test="$nyckel = 'arsberattelse'">Årsberättelse</xsl:when>
-      <xsl:when test="$nyckel = 'kommun'">Kommun</xsl:when>
-      <xsl:when test="$nyckel = 'stadsdel'">Stadsdel</xsl:when>
-      <xsl:when test="$nyckel = 'delregion'">Delregion</xsl:when>
-      <xsl:when test="$nyckel = 'till'">Till</xsl:when>
-      <xsl:when test="$nyckel = 'inlamnad'">Inlämnad</xsl:when>
-      <xsl:when test="$nyckel = 'kontaktperson'">Kontaktperson</xsl:when>
-      <xsl:when test="$nyckel = 'sida'">Sida</xsl:when>
-      <xsl:when test="$nyckel = 'av'">av</xsl:when>
-      <xsl:when test="$nyckel = 'amne'">Västbus årsberättelse</xsl:when>
-      <xsl:when test="$nyckel = 'till-innehall'">Hoppa till innehållet</xsl:when>
+      |arsberattelse=Årsberättelse|
+      |kommun=Kommun|
+      |stadsdel=Stadsdel|
+      |delregion=Delregion|
+      |till=Till|
+      |inlamnad=Inlämnad|
+      |kontaktperson=Kontaktperson|
+      |sida=Sida|
+      |av=av|
+      |amne=Västbus årsberättelse|
+      |till-innehall=Hoppa till innehållet|
 
       <!-- section headings, in template order -->
-      <xsl:when test="$nyckel = 'rubrik.sammansattning'">1. Gruppens sammansättning</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.moten'">2. Antal möten</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.utbildningsinsatser'">3. Utbildningsinsatser</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.avvikelser'">4. Avvikelser</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.avvikelsebeskrivningar'">Beskrivning av avvikelserna</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.analys'">Analys</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.reflektion'">5. Reflektion</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.planering'">6. Planering inför kommande år</xsl:when>
+      |rubrik.sammansattning=1. Gruppens sammansättning|
+      |rubrik.moten=2. Antal möten|
+      |rubrik.utbildningsinsatser=3. Utbildningsinsatser|
+      |rubrik.avvikelser=4. Avvikelser|
+      |rubrik.avvikelsebeskrivningar=Beskrivning av avvikelserna|
+      |rubrik.analys=Analys|
+      |rubrik.reflektion=5. Reflektion|
+      |rubrik.planering=6. Planering inför kommande år|
 
       <!-- table captions (HTML <caption>, layout table/@caption): what the
            table holds, not the section's heading again ("3.
            Utbildningsinsatser" over "Utbildningsinsatser under året") -->
-      <xsl:when test="$nyckel = 'tabell.sammansattning'">Gruppens medlemmar</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.utbildningsinsatser'">Målgrupp och antal deltagare för varje insats</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.avvikelser'">Kategori, parter och status för varje avvikelse</xsl:when>
+      |tabell.sammansattning=Gruppens medlemmar|
+      |tabell.utbildningsinsatser=Målgrupp och antal deltagare för varje insats|
+      |tabell.avvikelser=Kategori, parter och status för varje avvikelse|
 
       <!-- column headings -->
-      <xsl:when test="$nyckel = 'kol.namn'">Namn</xsl:when>
-      <xsl:when test="$nyckel = 'kol.funktion'">Funktion</xsl:when>
-      <xsl:when test="$nyckel = 'kol.organisation'">Organisation</xsl:when>
-      <xsl:when test="$nyckel = 'kol.huvudman'">Huvudman</xsl:when>
-      <xsl:when test="$nyckel = 'kol.datum'">Datum</xsl:when>
-      <xsl:when test="$nyckel = 'kol.insats'">Insats</xsl:when>
-      <xsl:when test="$nyckel = 'kol.malgrupp'">Målgrupp</xsl:when>
-      <xsl:when test="$nyckel = 'kol.deltagare'">Deltagare</xsl:when>
-      <xsl:when test="$nyckel = 'kol.kategori'">Kategori</xsl:when>
-      <xsl:when test="$nyckel = 'kol.rapporterande'">Rapporterande</xsl:when>
-      <xsl:when test="$nyckel = 'kol.berord'">Berörd</xsl:when>
-      <xsl:when test="$nyckel = 'kol.status'">Status</xsl:when>
+      |kol.namn=Namn|
+      |kol.funktion=Funktion|
+      |kol.organisation=Organisation|
+      |kol.huvudman=Huvudman|
+      |kol.datum=Datum|
+      |kol.insats=Insats|
+      |kol.malgrupp=Målgrupp|
+      |kol.deltagare=Deltagare|
+      |kol.kategori=Kategori|
+      |kol.rapporterande=Rapporterande|
+      |kol.berord=Berörd|
+      |kol.status=Status|
 
       <!-- short phrases -->
-      <xsl:when test="$nyckel = 'motesdatum'">Mötesdatum:</xsl:when>
-      <xsl:when test="$nyckel = 'arrangor'">Arrangör</xsl:when>
-      <xsl:when test="$nyckel = 'atgard'">Åtgärd</xsl:when>
-      <xsl:when test="$nyckel = 'tfn'">tfn</xsl:when>
-      <xsl:when test="$nyckel = 'avvikelse'">Avvikelse</xsl:when>
-      <xsl:when test="$nyckel = 'saknas'">–</xsl:when>
-      <xsl:when test="$nyckel = 'inga-insatser'">Inga utbildningsinsatser under året.</xsl:when>
+      |motesdatum=Mötesdatum:|
+      |arrangor=Arrangör|
+      |atgard=Åtgärd|
+      |tfn=tfn|
+      |avvikelse=Avvikelse|
+      |saknas=–|
+      |inga-insatser=Inga utbildningsinsatser under året.|
+  </xsl:variable>
+  <xsl:variable name="vb:etiketter" select="string($vb:etiketter-rtf)"/>
+  <xsl:template name="vb:etikett">
+    <xsl:param name="nyckel"/>
+    <!-- no text is empty: empty means no such key -->
+    <xsl:variable name="t" select="substring-before(substring-after($vb:etiketter, concat('|', $nyckel, '=')), '|')"/>
+    <xsl:choose>
+      <xsl:when test="$t != ''"><xsl:value-of select="$t"/></xsl:when>
       <xsl:otherwise>??<xsl:value-of select="$nyckel"/>??</xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -394,84 +406,91 @@
     vb:arsbok-kapitelnamn kommun [stadsdel] namn  "Ale – Lokala Västbusgruppen i Ale"
     vb:arsbok-status   varde          Inlämnad / Inlämnad för sent / ...
        ================================================================ -->
-  <xsl:template name="vb:arsbok-etikett">
-    <xsl:param name="nyckel"/>
-    <xsl:choose>
-      <xsl:when test="$nyckel = 'delregion'">Delregion</xsl:when>
-      <xsl:when test="$nyckel = 'utgivare'">Utgivare</xsl:when>
-      <xsl:when test="$nyckel = 'utskriven'">Sammanställd</xsl:when>
-      <xsl:when test="$nyckel = 'innehall'">Innehåll</xsl:when>
-      <xsl:when test="$nyckel = 'forord'">Förord</xsl:when>
-      <xsl:when test="$nyckel = 'sammanfattning'">Sammanfattning för delregionen</xsl:when>
-      <xsl:when test="$nyckel = 'arsberattelserna'">Årsberättelserna</xsl:when>
-      <xsl:when test="$nyckel = 'amne'">Västbus årsberättelser, sammanställning för delregionen</xsl:when>
-      <xsl:when test="$nyckel = 'till-kapitel'">Kapitel</xsl:when>
-      <xsl:when test="$nyckel = 'till-innehall'">Till innehållsförteckningen</xsl:when>
+  <!-- the same form of table as vb:etiketter -->
+  <xsl:variable name="vb:arsbok-etiketter-rtf">
+      |delregion=Delregion|
+      |utgivare=Utgivare|
+      |utskriven=Sammanställd|
+      |innehall=Innehåll|
+      |forord=Förord|
+      |sammanfattning=Sammanfattning för delregionen|
+      |arsberattelserna=Årsberättelserna|
+      |amne=Västbus årsberättelser, sammanställning för delregionen|
+      |till-kapitel=Kapitel|
+      |till-innehall=Till innehållsförteckningen|
 
       <!-- summary sections -->
-      <xsl:when test="$nyckel = 'rubrik.inlamning'">Inlämnade årsberättelser</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.moten'">Möten</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.utbildning'">Utbildningsinsatser</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.avvikelser'">Avvikelser</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.pergrupp'">Siffror per grupp</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.systemfel'">Till delregional nivå och möjliga systemfel</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.jamforelse'">Jämfört med förra året</xsl:when>
-      <xsl:when test="$nyckel = 'rubrik.trend'">Utveckling över åren</xsl:when>
+      |rubrik.inlamning=Inlämnade årsberättelser|
+      |rubrik.moten=Möten|
+      |rubrik.utbildning=Utbildningsinsatser|
+      |rubrik.avvikelser=Avvikelser|
+      |rubrik.pergrupp=Siffror per grupp|
+      |rubrik.systemfel=Till delregional nivå och möjliga systemfel|
+      |rubrik.jamforelse=Jämfört med förra året|
+      |rubrik.trend=Utveckling över åren|
 
       <!-- tables and charts -->
-      <xsl:when test="$nyckel = 'tabell.inlamning'">Förväntade årsberättelser och deras status</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.utbildning'">Utbildningsinsatser och deltagare</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.kategori'">Avvikelser per kategori</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.status'">Avvikelser per status</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.matris'">Avvikelser efter rapporterande verksamhet (rader) och berörd verksamhet (kolumner)</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.pergrupp'">Möten, utbildningsinsatser och avvikelser per grupp</xsl:when>
-      <xsl:when test="$nyckel = 'diagram.kategori'">Avvikelser per kategori</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.systemfel'">Avvikelser skickade delregionalt eller markerade som systemfel, efter par av verksamheter</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.par'">Avvikelser per par av verksamheter, båda hållen tillsammans</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.jamforelse'">Samma grupper båda åren</xsl:when>
-      <xsl:when test="$nyckel = 'tabell.trend'">Siffror per år</xsl:when>
-      <xsl:when test="$nyckel = 'diagram.moten'">Möten per grupp</xsl:when>
-      <xsl:when test="$nyckel = 'diagram.enhet.st'">st.</xsl:when>
+      |tabell.inlamning=Förväntade årsberättelser och deras status|
+      |tabell.utbildning=Utbildningsinsatser och deltagare|
+      |tabell.kategori=Avvikelser per kategori|
+      |tabell.status=Avvikelser per status|
+      |tabell.matris=Avvikelser efter rapporterande verksamhet (rader) och berörd verksamhet (kolumner)|
+      |tabell.pergrupp=Möten, utbildningsinsatser och avvikelser per grupp|
+      |diagram.kategori=Avvikelser per kategori|
+      |tabell.systemfel=Avvikelser skickade delregionalt eller markerade som systemfel, efter par av verksamheter|
+      |tabell.par=Avvikelser per par av verksamheter, båda hållen tillsammans|
+      |tabell.jamforelse=Samma grupper båda åren|
+      |tabell.trend=Siffror per år|
+      |diagram.moten=Möten per grupp|
+      |diagram.enhet.st=st.|
 
       <!-- column and row headings -->
-      <xsl:when test="$nyckel = 'kol.grupp'">Grupp</xsl:when>
-      <xsl:when test="$nyckel = 'kol.ar'">År</xsl:when>
-      <xsl:when test="$nyckel = 'kol.antal'">Antal</xsl:when>
-      <xsl:when test="$nyckel = 'kol.status'">Status</xsl:when>
-      <xsl:when test="$nyckel = 'kol.inlamnad'">Inlämnad</xsl:when>
-      <xsl:when test="$nyckel = 'kol.moten'">Möten</xsl:when>
-      <xsl:when test="$nyckel = 'kol.insatser'">Insatser</xsl:when>
-      <xsl:when test="$nyckel = 'kol.deltagare'">Deltagare</xsl:when>
-      <xsl:when test="$nyckel = 'kol.avvikelser'">Avvikelser</xsl:when>
-      <xsl:when test="$nyckel = 'kol.kategori'">Kategori</xsl:when>
-      <xsl:when test="$nyckel = 'kol.uppgift'">Uppgift</xsl:when>
-      <xsl:when test="$nyckel = 'kol.rapporterande'">Rapporterande</xsl:when>
-      <xsl:when test="$nyckel = 'rad.insatser'">Utbildningsinsatser</xsl:when>
-      <xsl:when test="$nyckel = 'rad.moten'">Möten</xsl:when>
-      <xsl:when test="$nyckel = 'rad.avvikelser'">Avvikelser</xsl:when>
-      <xsl:when test="$nyckel = 'rad.skickade'">Avvikelser skickade delregionalt</xsl:when>
-      <xsl:when test="$nyckel = 'rad.systemfel'">Avvikelser markerade som systemfel</xsl:when>
-      <xsl:when test="$nyckel = 'rad.giltiga'">Grupper med giltig årsberättelse</xsl:when>
-      <xsl:when test="$nyckel = 'kol.datum'">Datum</xsl:when>
-      <xsl:when test="$nyckel = 'kol.par'">Verksamheter</xsl:when>
-      <xsl:when test="$nyckel = 'kol.systemfel'">Systemfel</xsl:when>
-      <xsl:when test="$nyckel = 'kol.mening'">Beskrivning (första meningen)</xsl:when>
-      <xsl:when test="$nyckel = 'kol.a-till-b'">A till B</xsl:when>
-      <xsl:when test="$nyckel = 'kol.b-till-a'">B till A</xsl:when>
-      <xsl:when test="$nyckel = 'kol.grupper'">Grupper</xsl:when>
-      <xsl:when test="$nyckel = 'kol.forandring'">Förändring</xsl:when>
-      <xsl:when test="$nyckel = 'rad.deltagare'">Deltagare (där antalet anges)</xsl:when>
-      <xsl:when test="$nyckel = 'rad.bara-antal'">Bara antal angivet (ingen kategori)</xsl:when>
-      <xsl:when test="$nyckel = 'totalt'">Totalt</xsl:when>
-      <xsl:when test="$nyckel = 'ingen-uppgift'">–</xsl:when>
+      |kol.grupp=Grupp|
+      |kol.ar=År|
+      |kol.antal=Antal|
+      |kol.status=Status|
+      |kol.inlamnad=Inlämnad|
+      |kol.moten=Möten|
+      |kol.insatser=Insatser|
+      |kol.deltagare=Deltagare|
+      |kol.avvikelser=Avvikelser|
+      |kol.kategori=Kategori|
+      |kol.uppgift=Uppgift|
+      |kol.rapporterande=Rapporterande|
+      |rad.insatser=Utbildningsinsatser|
+      |rad.moten=Möten|
+      |rad.avvikelser=Avvikelser|
+      |rad.skickade=Avvikelser skickade delregionalt|
+      |rad.systemfel=Avvikelser markerade som systemfel|
+      |rad.giltiga=Grupper med giltig årsberättelse|
+      |kol.datum=Datum|
+      |kol.par=Verksamheter|
+      |kol.systemfel=Systemfel|
+      |kol.mening=Beskrivning (första meningen)|
+      |kol.a-till-b=A till B|
+      |kol.b-till-a=B till A|
+      |kol.grupper=Grupper|
+      |kol.forandring=Förändring|
+      |rad.deltagare=Deltagare (där antalet anges)|
+      |rad.bara-antal=Bara antal angivet (ingen kategori)|
+      |totalt=Totalt|
+      |ingen-uppgift=–|
 
       <!-- list labels in "Inlämnade årsberättelser" -->
-      <xsl:when test="$nyckel = 'lista.saknas'">Har inte lämnat in</xsl:when>
-      <xsl:when test="$nyckel = 'lista.sen'">Inlämnade för sent, efter den 1 mars</xsl:when>
-      <xsl:when test="$nyckel = 'lista.ogiltig'">Inlämnade men ogiltiga (inte med som kapitel)</xsl:when>
-      <xsl:when test="$nyckel = 'lista.okand'">Okända filer i mappen (inte med)</xsl:when>
-      <xsl:when test="$nyckel = 'inga'">inga</xsl:when>
-      <xsl:when test="$nyckel = 'not.sen'">Årsberättelsen lämnades in för sent, efter den 1 mars.</xsl:when>
+      |lista.saknas=Har inte lämnat in|
+      |lista.sen=Inlämnade för sent, efter den 1 mars|
+      |lista.ogiltig=Inlämnade men ogiltiga (inte med som kapitel)|
+      |lista.okand=Okända filer i mappen (inte med)|
+      |inga=inga|
+      |not.sen=Årsberättelsen lämnades in för sent, efter den 1 mars.|
+  </xsl:variable>
+  <xsl:variable name="vb:arsbok-etiketter" select="string($vb:arsbok-etiketter-rtf)"/>
+  <xsl:template name="vb:arsbok-etikett">
+    <xsl:param name="nyckel"/>
+    <!-- no text is empty: empty means no such key -->
+    <xsl:variable name="t" select="substring-before(substring-after($vb:arsbok-etiketter, concat('|', $nyckel, '=')), '|')"/>
+    <xsl:choose>
+      <xsl:when test="$t != ''"><xsl:value-of select="$t"/></xsl:when>
       <xsl:otherwise>??<xsl:value-of select="$nyckel"/>??</xsl:otherwise>
     </xsl:choose>
   </xsl:template>

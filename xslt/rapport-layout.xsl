@@ -92,12 +92,20 @@
 
   <!-- ============================ title block ========================= -->
   <xsl:template name="titelblock">
-    <xsl:variable name="g" select="a:grupp"/>
     <keep>
       <title><xsl:call-template name="vb:titel"/></title>
       <p size="13pt" weight="bold" space-after="4pt">
-        <xsl:value-of select="normalize-space($g/a:namn)"/>
+        <xsl:value-of select="normalize-space(a:grupp/a:namn)"/>
       </p>
+      <xsl:call-template name="uppgifter"/>
+    </keep>
+    <spacer height="4mm"/>
+  </xsl:template>
+
+  <!-- The title block's facts (a yearbook chapter keeps only these: its
+       heading names the group). -->
+  <xsl:template name="uppgifter">
+    <xsl:variable name="g" select="a:grupp"/>
       <!-- label and value in two aligned columns, like the HTML's <dl>;
            no rules, no fill (doc/husstil.md) -->
       <table rules="none" widths="22 78">
@@ -142,8 +150,6 @@
       </xsl:call-template>
         </tbody>
       </table>
-    </keep>
-    <spacer height="4mm"/>
   </xsl:template>
 
   <!-- "Kommun | Ale": one row of the title block. -->
