@@ -40,6 +40,11 @@
            use="concat(@kommun, '|', @stadsdel)"/>
   <xsl:key name="nu-grupp" match="i:arsbok-indata/i:grupp"
            use="concat(@kommun, '|', @stadsdel)"/>
+  <!-- s:par's listed deviations (a tree of its own): by pair, and by pair
+       and group (@g is a generate-id(), so it holds no space), so that
+       grouping them is a look-up each, not a scan of the ones before -->
+  <xsl:key name="par" match="p" use="@k"/>
+  <xsl:key name="par-grupp" match="p" use="concat(@k, ' ', @g)"/>
 
   <!-- The kinds of service in FORMAT.md order, space-delimited: a
        service's place is the length of what comes before it, which orders
@@ -926,12 +931,12 @@
     </xsl:variable>
     <xsl:variable name="p" select="lx:node-set($p-rtf)/p"/>
     <xsl:variable name="par-rtf">
-      <xsl:for-each select="$p[not(@k = preceding-sibling::p/@k)]">
-        <xsl:variable name="k" select="string(@k)"/>
-        <xsl:variable name="alla" select="$p[@k = $k]"/>
+      <!-- each pair's first deviation, in document order -->
+      <xsl:for-each select="$p[generate-id() = generate-id(key('par', @k)[1])]">
+        <xsl:variable name="alla" select="key('par', @k)"/>
         <par a="{@a}" b="{@b}" pa="{@pa}" pb="{@pb}" totalt="{count($alla)}"
              fram="{count($alla[@fram = 'ja'])}" bak="{count($alla[@fram = 'nej'])}"
-             grupper="{count($alla[not(@g = preceding-sibling::p[@k = $k]/@g)])}">
+             grupper="{count($alla[generate-id() = generate-id(key('par-grupp', concat(@k, ' ', @g))[1])])}">
           <xsl:attribute name="namn">
             <xsl:call-template name="vb:verksamhet"><xsl:with-param name="varde" select="@a"/><xsl:with-param name="kort" select="'ja'"/></xsl:call-template>
             <xsl:text> – </xsl:text>
