@@ -287,6 +287,8 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++,
                                  &embed[i]);
     }
+    if (!failed(&st) && pdf_font_share_tounicode(fonts, sets, TS_NFACES))
+        pdf_set_err(&st, "ToUnicode-tabellen kunde inte skrivas");
     pages = calloc((size_t)r->npages + 1, sizeof *pages);
     pdf_tags *tags = pdf_tags_new(pdf, r);
     if (!pages || !tags)

@@ -23,17 +23,26 @@ typedef struct pdf_state {
  * when NULL is returned), or NULL. */
 HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
                         hb_set_t *cps, int tagno, hb_blob_t **embed);
+/* Code = CID = Unicode in every face, so one ToUnicode CMap, of the
+ * code points of all faces (sets[i] for fonts[i], NULL for a face not
+ * loaded), serves them all: the first font's, the others pointed at it
+ * (each face's own cost some 400 bytes). */
+int pdf_font_share_tounicode(HPDF_Font *fonts, hb_set_t **sets, int n);
 /* Writes a font's descriptor with its font program (embed, from
  * pdf_font_load) and a CIDSet (PDF/A-1); call before saving. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
                     hb_set_t *cps, hb_blob_t *embed);
 
 /* pdf_meta.c */
-/* UTF-8 to a PDF text string (UTF-16BE with BOM, written in hex). */
+/* UTF-8 to a PDF text string (pdf_text_bytes(), written in hex). */
 void *pdf_text_string(HPDF_Doc pdf, const char *utf8);
 /* The same string's bytes (malloc'd, *n of them), for text written
  * outside libharu. */
 unsigned char *pdf_text_utf16(const char *utf8, size_t *n);
+/* The same text as PDFDocEncoding bytes when it is Latin-1 that
+ * PDFDocEncoding shares (one byte a character), else as
+ * pdf_text_utf16(); malloc'd, *n bytes. */
+unsigned char *pdf_text_bytes(const char *utf8, size_t *n);
 int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
                    time_t when, const unsigned char id[16]);
 

@@ -40,10 +40,42 @@ unsigned char *pdf_text_utf16(const char *utf8, size_t *out_n)
     return buf;
 }
 
+/* PDFDocEncoding agrees with Latin-1 on printable ASCII and on
+ * U+00A1..U+00FF but U+00AD: a text made of those alone (Swedish is) is
+ * written one byte a character, not two plus a byte order mark. The
+ * others (an en dash is 0x85 in PDFDocEncoding, a C1 control in
+ * Latin-1) keep UTF-16, which no reader can take for Latin-1. */
+static bool latin1_safe(const char *utf8, size_t len)
+{
+    size_t i = 0;
+    uint32_t cp;
+    while (vb_utf8_decode(utf8, len, &i, &cp))
+        if (cp < 0x20 || (cp > 0x7E && cp < 0xA1) || cp == 0xAD || cp > 0xFF)
+            return false;
+    return i >= len;
+}
+
+unsigned char *pdf_text_bytes(const char *utf8, size_t *out_n)
+{
+    size_t len = strlen(utf8);
+    if (!latin1_safe(utf8, len))
+        return pdf_text_utf16(utf8, out_n);
+    unsigned char *buf = malloc(len + 1);
+    if (!buf)
+        return NULL;
+    size_t n = 0, i = 0;
+    uint32_t cp;
+    while (n < HPDF_LIMIT_MAX_STRING_LEN &&
+           vb_utf8_decode(utf8, len, &i, &cp))
+        buf[n++] = (unsigned char)cp;
+    *out_n = n;
+    return buf;
+}
+
 void *pdf_text_string(HPDF_Doc pdf, const char *utf8)
 {
     size_t n;
-    unsigned char *buf = pdf_text_utf16(utf8, &n);
+    unsigned char *buf = pdf_text_bytes(utf8, &n);
     if (!buf)
         return NULL;
     HPDF_Binary b = HPDF_Binary_New(pdf->mmgr, buf, (HPDF_UINT)n);
@@ -101,72 +133,61 @@ static void elem(sbuf *b, const char *open, const char *val,
     put(b, close, false);
 }
 
+/* The XMP packet in as few bytes as PDF/A-2 and PDF/UA-1 allow (it may
+ * not be compressed): one rdf:Description for every namespace, no line
+ * breaks or indentation, only the properties that must mirror Info
+ * (title, author, subject, keywords, producer, creator tool, dates) and
+ * the identification; the pdfuaid extension schema (PDF/A asks for one
+ * for every namespace it does not name) with the four fields it must
+ * have, its description a short one. */
 static char *xmp(const ts_result *r, const char *creator, const char *date)
 {
     sbuf b = {0};
-    put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
-            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
-            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n"
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n"
-            "<dc:format>application/pdf</dc:format>\n", false);
+    put(&b, "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>"
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">"
+            "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">"
+            "<rdf:Description rdf:about=\"\""
+            " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+            " xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\""
+            " xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\""
+            " xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\""
+            " xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\""
+            " xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\""
+            " xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\""
+            " xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">",
+        false);
     elem(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">", r->title,
-         "</rdf:li></rdf:Alt></dc:title>\n");
+         "</rdf:li></rdf:Alt></dc:title>");
     elem(&b, "<dc:creator><rdf:Seq><rdf:li>", r->author,
-         "</rdf:li></rdf:Seq></dc:creator>\n");
+         "</rdf:li></rdf:Seq></dc:creator>");
     elem(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">",
-         r->subject, "</rdf:li></rdf:Alt></dc:description>\n");
+         r->subject, "</rdf:li></rdf:Alt></dc:description>");
     elem(&b, "<dc:language><rdf:Bag><rdf:li>", r->lang,
-         "</rdf:li></rdf:Bag></dc:language>\n");
-    put(&b, "</rdf:Description>\n"
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n", false);
-    elem(&b, "<pdf:Producer>", producer, "</pdf:Producer>\n");
-    elem(&b, "<pdf:Keywords>", r->keywords, "</pdf:Keywords>\n");
-    put(&b, "</rdf:Description>\n"
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\">\n", false);
-    elem(&b, "<xmp:CreatorTool>", creator, "</xmp:CreatorTool>\n");
-    elem(&b, "<xmp:CreateDate>", date, "</xmp:CreateDate>\n");
-    elem(&b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>\n");
-    elem(&b, "<xmp:MetadataDate>", date, "</xmp:MetadataDate>\n");
-    put(&b, "</rdf:Description>\n"
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\">\n"
-            "<pdfaid:part>2</pdfaid:part>\n"
-            "<pdfaid:conformance>A</pdfaid:conformance>\n"
-            "</rdf:Description>\n"
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n"
-            "<pdfuaid:part>1</pdfuaid:part>\n"
-            "</rdf:Description>\n"
-            /* PDF/A accepts only the XMP schemas it names unless the file
-             * describes the others: pdfuaid is one of those */
-            "<rdf:Description rdf:about=\"\" "
-            "xmlns:pdfaExtension=\"http://www.aiim.org/pdfa/ns/extension/\" "
-            "xmlns:pdfaSchema=\"http://www.aiim.org/pdfa/ns/schema#\" "
-            "xmlns:pdfaProperty=\"http://www.aiim.org/pdfa/ns/property#\">\n"
-            "<pdfaExtension:schemas><rdf:Bag>\n"
-            "<rdf:li rdf:parseType=\"Resource\">\n"
-            "<pdfaSchema:schema>PDF/UA Universal Accessibility Schema"
-            "</pdfaSchema:schema>\n"
+         "</rdf:li></rdf:Bag></dc:language>");
+    elem(&b, "<pdf:Producer>", producer, "</pdf:Producer>");
+    elem(&b, "<pdf:Keywords>", r->keywords, "</pdf:Keywords>");
+    elem(&b, "<xmp:CreatorTool>", creator, "</xmp:CreatorTool>");
+    elem(&b, "<xmp:CreateDate>", date, "</xmp:CreateDate>");
+    elem(&b, "<xmp:ModifyDate>", date, "</xmp:ModifyDate>");
+    put(&b, "<pdfaid:part>2</pdfaid:part>"
+            "<pdfaid:conformance>A</pdfaid:conformance>"
+            "<pdfuaid:part>1</pdfuaid:part>"
+            "<pdfaExtension:schemas><rdf:Bag>"
+            "<rdf:li rdf:parseType=\"Resource\">"
+            "<pdfaSchema:schema>PDF/UA</pdfaSchema:schema>"
             "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/"
-            "</pdfaSchema:namespaceURI>\n"
-            "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>\n"
-            "<pdfaSchema:property><rdf:Seq>\n"
-            "<rdf:li rdf:parseType=\"Resource\">\n"
-            "<pdfaProperty:name>part</pdfaProperty:name>\n"
-            "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>\n"
-            "<pdfaProperty:category>internal</pdfaProperty:category>\n"
-            "<pdfaProperty:description>Indicates, which part of ISO 14289 "
-            "standard is followed</pdfaProperty:description>\n"
-            "</rdf:li>\n"
-            "</rdf:Seq></pdfaSchema:property>\n"
-            "</rdf:li>\n"
-            "</rdf:Bag></pdfaExtension:schemas>\n"
-            "</rdf:Description>\n"
-            "</rdf:RDF>\n"
-            "</x:xmpmeta>\n", false);
+            "</pdfaSchema:namespaceURI>"
+            "<pdfaSchema:prefix>pdfuaid</pdfaSchema:prefix>"
+            "<pdfaSchema:property><rdf:Seq>"
+            "<rdf:li rdf:parseType=\"Resource\">"
+            "<pdfaProperty:name>part</pdfaProperty:name>"
+            "<pdfaProperty:valueType>Integer</pdfaProperty:valueType>"
+            "<pdfaProperty:category>internal</pdfaProperty:category>"
+            "<pdfaProperty:description>ISO 14289 part"
+            "</pdfaProperty:description>"
+            "</rdf:li></rdf:Seq></pdfaSchema:property>"
+            "</rdf:li></rdf:Bag></pdfaExtension:schemas>"
+            "</rdf:Description></rdf:RDF></x:xmpmeta>", false);
     /* No padding for in-place editing: nobody edits these files in place,
      * and it cost 1 KB per file. */
     put(&b, "<?xpacket end=\"w\"?>", false);

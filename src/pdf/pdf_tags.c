@@ -431,6 +431,25 @@ static void sb_hex(sbuf *b, const unsigned char *s, size_t n)
     sb_str(b, ">");
 }
 
+/* A literal string (a /Lang): fewer bytes than hex, also once deflated.
+ * A byte 0 or 1 would end the text or start a token (write_elem): bytes
+ * below 0x20 are written as octal escapes. */
+static void sb_lit(sbuf *b, const unsigned char *s, size_t n)
+{
+    sb_str(b, "(");
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '(' || s[i] == ')' || s[i] == '\\') {
+            char two[2] = {'\\', (char)s[i]};
+            sb_add(b, two, 2);
+        } else if (s[i] < 0x20) {
+            sb_fmt(b, "\\%03o", s[i]);
+        } else {
+            sb_add(b, s + i, 1);
+        }
+    }
+    sb_str(b, ")");
+}
+
 /* A real as libharu writes it (the same text, so the same number). */
 static void sb_real(sbuf *b, double v)
 {
@@ -449,28 +468,39 @@ static void sb_real(sbuf *b, double v)
 static void write_elem(pdf_tags *t, sbuf *b, int sid)
 {
     const ts_snode *n = &t->r->snodes[sid];
-    sb_fmt(b, "<< /Type /StructElem /S /%s /K [ ", n->role);
+    /* no /Type (optional for a structure element) and no space a PDF
+     * parser does not need; a lone kid without an array around it */
+    sb_fmt(b, "<</S/%s/K", n->role);
+    int nk = 0;
+    for (int k = t->head[sid]; k >= 0; k = t->kids[k].next)
+        nk++;
+    if (nk != 1)
+        sb_str(b, "[");
+    const char *sep = nk == 1 ? " " : "";
     for (int k = t->head[sid]; k >= 0; k = t->kids[k].next) {
         const kid *c = &t->kids[k];
         switch (c->kind) {
         case KID_MCID:
-            sb_fmt(b, "%d ", c->a);
+            sb_fmt(b, "%s%d", sep, c->a);
             break;
         case KID_MCR:
-            sb_fmt(b, "<< /Type /MCR /Pg \1P%d; /MCID %d >> ", c->b, c->a);
+            sb_fmt(b, "<</Type/MCR/Pg \1P%d;/MCID %d>>", c->b, c->a);
             break;
         case KID_ELEM:
-            sb_fmt(b, "\1E%d; ", t->obj[c->a]);
+            sb_fmt(b, "%s\1E%d;", sep, t->obj[c->a]);
             break;
         case KID_OBJR:
-            sb_fmt(b, "<< /Type /OBJR /Obj \1A%d,%d; /Pg \1P%d; >> ", c->b,
+            sb_fmt(b, "<</Type/OBJR/Obj \1A%d,%d;/Pg \1P%d;>>", c->b,
                    c->a, c->b);
             break;
         }
+        sep = " ";
     }
-    sb_fmt(b, "] /P \1E%d;", n->parent < 0 ? 0 : t->obj[n->parent]);
+    if (nk != 1)
+        sb_str(b, "]");
+    sb_fmt(b, "/P \1E%d;", n->parent < 0 ? 0 : t->obj[n->parent]);
     if (t->pg[sid] >= 0)
-        sb_fmt(b, " /Pg \1P%d;", t->pg[sid]);
+        sb_fmt(b, "/Pg \1P%d;", t->pg[sid]);
     if (n->alt) {
         size_t len;
         unsigned char *u = pdf_text_utf16(n->alt, &len);
@@ -478,46 +508,47 @@ static void write_elem(pdf_tags *t, sbuf *b, int sid)
             b->oom = true;
             return;
         }
-        sb_str(b, " /Alt ");
+        sb_str(b, "/Alt");
         sb_hex(b, u, len);
         free(u);
     }
     if (n->lang) {
-        sb_str(b, " /Lang ");
-        sb_hex(b, (const unsigned char *)n->lang, strlen(n->lang));
+        sb_str(b, "/Lang");
+        sb_lit(b, (const unsigned char *)n->lang, strlen(n->lang));
     }
     /* a figure's layout attributes replace a table's (as HPDF_Dict_Add
      * replaced the /A key) */
     if (t->has_bbox[sid]) {
-        sb_str(b, " /A << /O /Layout /BBox [ ");
+        sb_str(b, "/A<</O/Layout/BBox[");
         for (int k = 0; k < 4; k++)
             sb_real(b, t->bbox[sid][k]);
-        sb_str(b, "] >>");
+        sb_str(b, "]>>");
     } else if (n->scope || n->colspan > 1) {
-        sb_str(b, " /A << /O /Table");
+        sb_str(b, "/A<</O/Table");
         if (n->scope)
-            sb_fmt(b, " /Scope /%s", n->scope);
+            sb_fmt(b, "/Scope/%s", n->scope);
         if (n->colspan > 1)
-            sb_fmt(b, " /ColSpan %d", n->colspan);
-        sb_str(b, " >>");
+            sb_fmt(b, "/ColSpan %d", n->colspan);
+        sb_str(b, ">>");
     }
-    sb_str(b, " >>");
+    sb_str(b, ">>");
 }
 
 static void write_root(pdf_tags *t, sbuf *b)
 {
-    sb_fmt(b, "<< /Type /StructTreeRoot /K \1E%d; /ParentTree << /Nums [ ",
+    sb_fmt(b, "<</Type/StructTreeRoot/K \1E%d;/ParentTree<</Nums[",
            t->obj[0]);
     for (int p = 0; p < t->npages; p++) {
         int end = p + 1 < t->npages ? t->pages[p + 1].first : t->nmcid;
-        sb_fmt(b, "%d [ ", t->pages[p].pageno);
+        sb_fmt(b, "%d[", t->pages[p].pageno);
         for (int i = t->pages[p].first; i < end; i++)
-            sb_fmt(b, "\1E%d; ", t->obj[t->mcid_sid[i]]);
-        sb_str(b, "] ");
+            sb_fmt(b, i > t->pages[p].first ? " \1E%d;" : "\1E%d;",
+                   t->obj[t->mcid_sid[i]]);
+        sb_str(b, "]");
     }
     for (int i = 0; i < t->nlinks; i++)
-        sb_fmt(b, "%d \1E%d; ", t->npages + i, t->obj[t->link_sid[i]]);
-    sb_fmt(b, "] >> /ParentTreeNextKey %d >>", t->next_key);
+        sb_fmt(b, " %d \1E%d;", t->npages + i, t->obj[t->link_sid[i]]);
+    sb_fmt(b, "]>>/ParentTreeNextKey %d>>", t->next_key);
 }
 
 struct pdf_tree {
