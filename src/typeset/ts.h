@@ -175,6 +175,11 @@ void ts_fonts_free(ts_ctx *c);
 
 /* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
 void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);
+/* a word (UTF-8, lower case) the document will ask about, so that the
+ * patterns are loaded filtered to the expected words (same breaks) */
+void ts_hyph_expect(const char *w, size_t len);
+/* whether ts_hyph_expect() is worth calling */
+bool ts_hyph_expecting(void);
 
 /* ts_hcache.c: ts_hyphenate() remembered per word for the whole run. */
 void ts_hyphenate_cached(ts_ctx *c, const uint32_t *cps, int n,

@@ -412,14 +412,16 @@ void ts_compound_release(void)
 
 /* ---- the words a document will ask about ------------------------------
  * Read from the layout tree before the first pass, so that one filtered
- * load of the dictionary answers for the whole document. A word missed
- * here (one made of generated text) only costs another load. */
+ * load of the dictionary, and one of the hyphenation patterns
+ * (ts_hyph_expect), answers for the whole document. A word missed here
+ * (one made of generated text) only costs another load. */
 
 typedef struct {
     struct ts_compound *d;
     char *buf;
     size_t n, cap;
     bool oom;
+    bool spell, hyph;         /* collect for Hunspell, for libhyphen */
 } expect;
 
 /* as ts_para.c's is_letter(): the runs of letters it hyphenates */
@@ -466,7 +468,10 @@ static void ex_flush(expect *e)
             nch++;
             continue;
         }
-        if (nch >= 6 && nch <= 120 && !ts_sset_has(d->covered, w, wl)) {
+        if (e->hyph && nch >= 4 && nch <= 200)
+            ts_hyph_expect(w, wl);
+        if (e->spell && nch >= 6 && nch <= 120 &&
+            !ts_sset_has(d->covered, w, wl)) {
             if (!d->pending)
                 d->pending = ts_sset_new();
             if (!d->pending || !ts_sset_add(d->pending, w, wl))
@@ -517,9 +522,10 @@ static void ex_blocks(expect *e, const lay_block *b)
 void ts_compound_expect(ts_ctx *c)
 {
     struct ts_compound *d = dict(c);
-    if (d->absent || d->full)
+    expect e = {d, NULL, 0, 0, false, !d->absent && !d->full,
+                ts_hyph_expecting()};
+    if (!e.spell && !e.hyph)
         return;
-    expect e = {d, NULL, 0, 0, false};
     for (int i = 0; i < 3; i++) {
         ex_inl(&e, c->doc->header[i]);
         ex_flush(&e);
@@ -527,7 +533,9 @@ void ts_compound_expect(ts_ctx *c)
         ex_flush(&e);
     }
     ex_blocks(&e, c->doc->body);
+    /* text the typesetter adds: a table continued on the next page */
+    ex_str(&e, "forts");
     free(e.buf);
-    if (e.oom)
+    if (e.oom && e.spell)
         d->builds = MAX_FILTERED;   /* load the whole when asked */
 }
