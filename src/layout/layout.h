@@ -18,6 +18,11 @@ typedef struct lay_arena lay_arena;
 lay_arena *lay_arena_new(void);
 /* Returns zeroed memory, or NULL when out of memory. */
 void *lay_arena_alloc(lay_arena *a, size_t n);
+/* Makes the allocation old (oldn bytes, or NULL) n bytes long and returns
+ * it, the new bytes zeroed, or NULL when out of memory (old stays). For
+ * arrays that grow by doubling: one that has outgrown the shared chunks
+ * is resized in place instead of leaving each smaller copy behind. */
+void *lay_arena_grow(lay_arena *a, void *old, size_t oldn, size_t n);
 char *lay_arena_strdup(lay_arena *a, const char *s);
 void lay_arena_free(lay_arena *a);
 /* Frees everything allocated so far but keeps the arena (and one chunk)

@@ -52,6 +52,37 @@ void *lay_arena_alloc(lay_arena *a, size_t n)
     return p;
 }
 
+void *lay_arena_grow(lay_arena *a, void *old, size_t oldn, size_t n)
+{
+    if (!old)
+        return lay_arena_alloc(a, n);
+    if (n <= oldn)
+        return old;
+    /* An array that has its own chunk is resized in place (realloc moves
+     * a large block by remapping its pages, without a copy); any other is
+     * copied and its old place stays until the arena goes. */
+    const size_t align = sizeof(max_align_t);
+    size_t had = (oldn + align - 1) / align * align;
+    for (struct chunk **pc = &a->top; *pc; pc = &(*pc)->prev) {
+        struct chunk *c = *pc;
+        /* old alone fills its chunk: nothing else moves with it */
+        if ((void *)c->data != old || c->size != had || c->used != had)
+            continue;
+        size_t size = (n + align - 1) / align * align;
+        struct chunk *nc = realloc(c, sizeof(struct chunk) + size);
+        if (!nc)
+            return NULL;
+        memset((char *)nc->data + nc->size, 0, size - nc->size);
+        nc->size = nc->used = size;
+        *pc = nc;
+        return nc->data;
+    }
+    void *p = lay_arena_alloc(a, n);
+    if (p)
+        memcpy(p, old, oldn);
+    return p;
+}
+
 char *lay_arena_strdup(lay_arena *a, const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -152,6 +152,9 @@ _Noreturn void ts_fail(ts_ctx *c, const char *fmt, ...);
  * family that is not installed), not of the machine. */
 _Noreturn void ts_fail_at(ts_ctx *c, long line, const char *fmt, ...);
 void *ts_alloc(ts_ctx *c, size_t n);          /* per pass, zeroed */
+/* A per-pass array of oldn bytes made n long (lay_arena_grow): a growing
+ * galley does not leave each smaller copy behind. */
+void *ts_grow(ts_ctx *c, void *old, size_t oldn, size_t n);
 void *ts_alloc_keep(ts_ctx *c, size_t n);     /* whole run, zeroed */
 void *ts_alloc_scratch(ts_ctx *c, size_t n);  /* until the paragraph ends */
 void ts_scratch_reset(ts_ctx *c);

@@ -15,10 +15,8 @@ ts_vitem *ts_item_add(ts_ctx *c, double h, int brk, unsigned flags)
 {
     if (c->nitems == c->capitems) {
         int nc = c->capitems ? c->capitems * 2 : 256;
-        ts_vitem *na = ts_alloc(c, sizeof(ts_vitem) * (size_t)nc);
-        if (c->nitems)
-            memcpy(na, c->items, sizeof(ts_vitem) * (size_t)c->nitems);
-        c->items = na;
+        c->items = ts_grow(c, c->items, sizeof(ts_vitem) * (size_t)c->capitems,
+                           sizeof(ts_vitem) * (size_t)nc);
         c->capitems = nc;
     }
     bool glue = flags & VI_DISCARD;

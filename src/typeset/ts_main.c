@@ -46,6 +46,14 @@ void *ts_alloc(ts_ctx *c, size_t n)
     return p;
 }
 
+void *ts_grow(ts_ctx *c, void *old, size_t oldn, size_t n)
+{
+    void *p = lay_arena_grow(c->arena, old, oldn, n);
+    if (!p)
+        ts_fail(c, "slut på minne");
+    return p;
+}
+
 void *ts_alloc_keep(ts_ctx *c, size_t n)
 {
     void *p = lay_arena_alloc(c->keep, n);

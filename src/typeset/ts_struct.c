@@ -13,10 +13,9 @@ int ts_snode_add(ts_ctx *c, const char *role, int parent)
 {
     if (c->nsnodes == c->capsnodes) {
         int nc = c->capsnodes ? c->capsnodes * 2 : 256;
-        ts_snode *na = ts_alloc(c, sizeof(ts_snode) * (size_t)nc);
-        if (c->nsnodes)
-            memcpy(na, c->snodes, sizeof(ts_snode) * (size_t)c->nsnodes);
-        c->snodes = na;
+        c->snodes = ts_grow(c, c->snodes,
+                            sizeof(ts_snode) * (size_t)c->capsnodes,
+                            sizeof(ts_snode) * (size_t)nc);
         c->capsnodes = nc;
     }
     ts_snode *n = &c->snodes[c->nsnodes];
