@@ -297,6 +297,10 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         HPDF_Page page = HPDF_AddPage(pdf);
         if (!page)
             break;
+        /* libharu's /ProcSet: obsolete since PDF 1.4, ignored by readers */
+        HPDF_Dict res = HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT);
+        if (res)
+            HPDF_Dict_RemoveElement(res, "ProcSet");
         HPDF_Page_SetWidth(page, (HPDF_REAL)r->page_w);
         HPDF_Page_SetHeight(page, (HPDF_REAL)r->page_h);
         pages[p] = page;

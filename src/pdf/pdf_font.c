@@ -127,6 +127,8 @@ static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *cps)
         return -1;
     HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(pdf->mmgr, "Identity",
                                                    NULL));
+    /* DW2 is for vertical writing, which Identity-H is not */
+    HPDF_Dict_RemoveElement(cid, "DW2");
     return 0;
 }
 
@@ -363,8 +365,7 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
     HPDF_STATUS ret = 0;
     data->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
     ret += HPDF_Dict_AddNumber(data, "Length1", (HPDF_INT32)da->length1);
-    ret += HPDF_Dict_AddNumber(data, "Length2", 0);
-    ret += HPDF_Dict_AddNumber(data, "Length3", 0);
+    /* no Length2/Length3: those are a Type 1 font program's */
     ret += HPDF_Dict_Add(desc, "FontFile2", data);
     ret += HPDF_Dict_AddName(desc, "Type", "FontDescriptor");
     ret += HPDF_Dict_AddNumber(desc, "Ascent", def->ascent);
