@@ -1,10 +1,10 @@
 #!/bin/sh
 # vastbus arsbok --html on samples/gr-2019: one self-contained page that
-# tidy finds clean, axe-core finds no WCAG 2.1 A/AA violation in (desktop
-# and phone width, as tests/cli/html_axe.sh does for the reports), headings
-# in order without skipped levels, unique ids, a table of contents of
-# links that all lead somewhere, and the same figures and wording as the
-# PDF's summary.
+# tidy finds clean, headings in order without skipped levels, unique ids,
+# a table of contents of links that all lead somewhere, and the same
+# figures and wording as the PDF's summary. axe-core on the same page
+# (desktop and phone width): tests/cli/html_axe.sh, in the browser it
+# starts for the reports anyway.
 . "$(dirname "$0")/../tools/pdf_testlib.sh"
 . "$ROOT/tests/arsbok/lib.sh"
 cd "$ROOT" || exit 1
@@ -68,17 +68,4 @@ for s in "Har inte lämnat in: Tjörn." \
     grep -qF "$s" "$T/html.txt" || fail "HTML-sidan saknar \"$s\""
     grep -qF "$s" "$T/pdf.txt" || fail "PDF:en saknar \"$s\""
 done
-
-# axe-core, as tests/cli/html_axe.sh
-chromium=${CHROMIUM:-/usr/bin/chromium}
-if [ ! -x "$chromium" ] || ! command -v node >/dev/null 2>&1; then
-    fail "chromium eller node saknas (apt-get install chromium nodejs)"
-    finish
-fi
-if [ ! -d tests/html/node_modules/axe-core ] || [ ! -d tests/html/node_modules/puppeteer-core ]; then
-    fail "axe-core och puppeteer-core saknas i tests/html/node_modules: kör make deps"; finish
-fi
-CHROMIUM=$chromium node tests/html/axe.mjs "$H" > "$T/axe.txt" 2>&1 ||
-    fail "axe: $(grep -v ' 0 överträdelser' "$T/axe.txt" | head -8)"
-[ "$(grep -c ' 0 överträdelser' "$T/axe.txt")" -eq 2 ] || fail "axe: $(cat "$T/axe.txt")"
 finish
