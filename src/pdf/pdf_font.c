@@ -332,7 +332,7 @@ static int shorten_map(HPDF_Font font, HPDF_FontDef def, hb_codepoint_t max)
 
 /* Writes the font descriptor ourselves, as libharu would at save time
  * (CIDFontType2_BeforeWrite_Func), with our font program (embed, from
- * pdf_font_load) and the CIDSet PDF/A-1 asks of a subset CIDFont. libharu
+ * pdf_font_load) and without the CIDSet PDF/A-2 leaves out. libharu
  * then finds fontdef->descriptor set and keeps it. Every object is in the
  * xref as soon as it exists, so no error path can leak one. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
@@ -350,8 +350,7 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
         return -1;
     }
     HPDF_Dict data = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    HPDF_Dict cidset = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    HPDF_Dict desc = data && cidset ? HPDF_Dict_New(pdf->mmgr) : NULL;
+    HPDF_Dict desc = data ? HPDF_Dict_New(pdf->mmgr) : NULL;
     if (!desc || HPDF_Xref_Add(pdf->xref, desc) != HPDF_OK) {
         pdf_set_err(st, "slut på minne (typsnitt)");
         return -1;
@@ -379,26 +378,12 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
     ret += HPDF_Dict_AddNumber(desc, "ItalicAngle", def->italic_angle);
     ret += HPDF_Dict_AddNumber(desc, "StemV", def->stemv);
     ret += HPDF_Dict_AddNumber(desc, "XHeight", def->x_height);
-    /* CIDSet: one bit per CID, high bit first; CID = code = Unicode */
+    /* No CIDSet: PDF/A-1 asked for one, PDF/A-2 (6.2.11.4.2) only that
+     * one, if present, be right; leaving it out saves some 110 bytes a
+     * face and a list that must agree with the subset. */
     hb_codepoint_t max = hb_set_get_max(cps);
     if (max > 0xFFFF)
         max = 0xFFFF;
-    size_t nbytes = max / 8 + 1;
-    HPDF_BYTE *bits = HPDF_GetMem(pdf->mmgr, (HPDF_UINT)nbytes);
-    if (!bits) {
-        pdf_set_err(st, "slut på minne (typsnitt)");
-        return -1;
-    }
-    memset(bits, 0, nbytes);
-    bits[0] |= 0x80;     /* CID 0, .notdef */
-    hb_codepoint_t cp = HB_SET_VALUE_INVALID;
-    while (hb_set_next(cps, &cp))
-        if (cp <= max)
-            bits[cp / 8] |= (HPDF_BYTE)(0x80 >> (cp % 8));
-    cidset->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    ret += HPDF_Stream_Write(cidset->stream, bits, (HPDF_UINT)nbytes);
-    HPDF_FreeMem(pdf->mmgr, bits);
-    ret += HPDF_Dict_Add(desc, "CIDSet", cidset);
     if (ret != HPDF_OK) {
         pdf_set_err(st, "typsnittets beskrivning kunde inte skrivas");
         return -1;

@@ -30,43 +30,20 @@ grep -a -q "<xmp:CreateDate>2020-02-20T12:00:00+00:00</xmp:CreateDate>" "$Q" ||
     fail "XMP-datum stämmer inte med Info"
 grep -a -q "/S /GTS_PDFA1" "$Q" || fail "OutputIntent saknas"
 grep -a -q "/DestOutputProfile" "$Q" || fail "ICC-profil saknas"
-grep -a -q "/CIDSet" "$Q" || fail "CIDSet saknas"
 grep -a -q "^  /ID \[" "$Q" || grep -a -q "/ID \[" "$Q" || fail "/ID saknas i trailern"
 # ToUnicode: bfchar only, no code->CID CMap
 grep -a -q "begincidrange" "$Q" && fail "ToUnicode använder begincidrange"
 grep -a -q "beginbfchar" "$Q" || fail "ToUnicode saknar bfchar"
 grep -a -q "/Ordering (Identity)" "$Q" || fail "CIDSystemInfo /Ordering är inte Identity"
 
-# CIDSet (PDF/A-1: it lists exactly the CIDs the embedded subset has): for
-# every CIDFont, CID c has its bit set exactly when CIDToGIDMap maps c to a
-# glyph (CID 0, .notdef, always). Checked on a report and on a document
-# with characters from the fallback face.
-cidset_ok() {
+# No CIDSet: PDF/A-2 (6.2.11.4.2) only asks that one, if present, list
+# exactly the subset's CIDs; vastbus writes none, in a report and in a
+# document with characters from the fallback face.
+no_cidset() {
     qpdf --qdf --object-streams=disable "$1" "$T/cs.pdf" 2>/dev/null
-    grep -a -E "^  /(CIDToGIDMap|FontDescriptor) [0-9]+ 0 R" "$T/cs.pdf" |
-        awk '{ print $2 }' | paste - - > "$T/cs.pairs"
-    [ -s "$T/cs.pairs" ] || { fail "$2: inga CID-typsnitt hittades"; return; }
-    while read -r map desc; do
-        cs=$(qpdf --show-object="$desc" "$T/cs.pdf" 2>/dev/null | grep -o '/CIDSet [0-9]*' | awk '{ print $2 }')
-        [ -n "$cs" ] || { fail "$2: typsnittsbeskrivning $desc saknar CIDSet"; continue; }
-        qpdf --show-object="$map" --filtered-stream-data "$T/cs.pdf" | od -An -v -tu1 > "$T/cs.map"
-        qpdf --show-object="$cs" --filtered-stream-data "$T/cs.pdf" | od -An -v -tu1 > "$T/cs.set"
-        bad=$(awk 'NR == FNR { for (i = 1; i <= NF; i++) m[n++] = $i; next }
-                   { for (i = 1; i <= NF; i++) s[k++] = $i }
-                   END {
-                       cids = n / 2
-                       if (k * 8 > cids) cids = k * 8
-                       for (c = 0; c < cids; c++) {
-                           g = (2 * c + 1 < n) ? m[2 * c] * 256 + m[2 * c + 1] : 0
-                           byte = int(c / 8) < k ? s[int(c / 8)] : 0
-                           bit = int(byte / 2 ^ (7 - c % 8)) % 2
-                           has = (c == 0 || g != 0)
-                           if (bit != has) { printf "CID %d: CIDSet %d, glyf %d; ", c, bit, g; if (++e > 3) exit }
-                       }
-                   }' "$T/cs.map" "$T/cs.set")
-        [ -z "$bad" ] || fail "$2: CIDSet stämmer inte med typsnittet: $bad"
-    done < "$T/cs.pairs"
+    grep -a -q "/FontDescriptor" "$T/cs.pdf" || fail "$2: inga typsnittsbeskrivningar hittades"
+    grep -a -q "/CIDSet" "$T/cs.pdf" && fail "$2: CIDSet skrivs (PDF/A-2 behöver ingen)"
 }
-cidset_ok "$T/a.pdf" rapport-ale
-sats "$ROOT/tests/layout/tecken.xml" "$T/tecken.pdf" && cidset_ok "$T/tecken.pdf" tecken
+no_cidset "$T/a.pdf" rapport-ale
+sats "$ROOT/tests/layout/tecken.xml" "$T/tecken.pdf" && no_cidset "$T/tecken.pdf" tecken
 finish
