@@ -1083,8 +1083,68 @@ ts_line ts_para_one_line(ts_ctx *c, const lay_inline *in,
     return emit_line(&p, 0, p.n, false, true, false, o->x, o->width);
 }
 
+/* Adds in's content to k when flattening it gives the same characters
+ * every time and has no side effect: text, bold, italic and breaks only (a
+ * link adds a Link structure node each time; page numbers change between
+ * passes). False for any other content. */
+static bool fixed_text_key(ts_pkey *k, const lay_inline *in)
+{
+    for (; in; in = in->next) {
+        ts_pkey_add(k, (uint64_t)in->kind | 0x100);   /* never 0..255 */
+        if (in->kind == LI_B || in->kind == LI_I) {
+            if (!fixed_text_key(k, in->child))
+                return false;
+            ts_pkey_add(k, 0x200);                    /* end of children */
+        } else if (in->kind == LI_TEXT) {
+            /* the bytes, eight at a time, then the length */
+            size_t n = strlen(in->text);
+            for (size_t i = 0; i < n; i += 8) {
+                uint64_t v = 0;
+                memcpy(&v, in->text + i, n - i < 8 ? n - i : 8);
+                ts_pkey_add(k, v);
+            }
+            ts_pkey_add(k, (uint64_t)n << 12);
+        } else if (in->kind != LI_BR) {
+            return false;
+        }
+    }
+    return true;
+}
+
+static double natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
+                      double *longest_word);
+
+/* A table measures each cell in every pass, and the same texts come back
+ * (column heads, "Ja", numbers): a fixed text is measured once per face
+ * and size, under a key of its content (some callers pass a node of their
+ * own, on the stack). */
 double ts_para_natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
                        double *longest_word)
+{
+    ts_pkey key;
+    ts_pkey_init(&key);
+    ts_pkey_add(&key, 0x4E41545552414Cull);     /* "NATURAL": its own keys */
+    ts_pkey_add(&key, (uint64_t)(uint32_t)st->face);
+    ts_pkey_add(&key, bits(st->size));
+    if (!fixed_text_key(&key, in))
+        return natural(c, in, st, longest_word);
+    size_t bytes = 0;
+    const double *known = ts_pcache_get(c, key, &bytes);
+    if (known && bytes == 2 * sizeof *known) {
+        if (longest_word)
+            *longest_word = known[1];
+        return known[0];
+    }
+    double v[2];
+    v[0] = natural(c, in, st, &v[1]);
+    ts_pcache_put(c, key, v, sizeof v);
+    if (longest_word)
+        *longest_word = v[1];
+    return v[0];
+}
+
+static double natural(ts_ctx *c, const lay_inline *in, const ts_style *st,
+                      double *longest_word)
 {
     pbuf p;
     build(&p, c, in, NULL, st);
