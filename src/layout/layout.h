@@ -64,46 +64,55 @@ typedef struct lay_block {
     const char *id;            /* anchor, or NULL */
     /* heading, toc-entry */
     int level;                 /* heading 1..3, toc-entry 1..2 */
+    /* p, cell */
+    lay_align align;
     bool outline;              /* heading: bookmark (default true) */
     bool break_before;         /* heading, block: break-before="page" */
     bool chapter;              /* block role="chapter": a Sect when tagged */
+    bool bold, italic, keep_with_next;  /* p */
+    bool head;                 /* row inside thead */
+    bool row_header;           /* cell header="row": labels its row (TH,
+                                  Scope Row) */
+    bool plain;                /* running-head: no header, no footer (its
+                                  text is inl) */
+    int colspan;               /* cell */
     const char *lang;          /* heading, p, cell: lang="…" (a language
                                   other than the document's), or NULL */
-    /* p */
-    lay_align align;
-    double size;               /* points, 0 = inherit */
-    bool bold, italic, keep_with_next;
-    double space_before, space_after;   /* points, < 0 = default */
+    double size;               /* p: points, 0 = inherit */
+    double space_before, space_after;   /* p: points, < 0 = default */
     /* inline content: heading, title, p, item, cell, toc-entry */
     lay_inline *inl;
     /* children: list(items) keep/block(blocks) table(rows) row(cells)
      * chart(bars) */
     struct lay_block *child;
     struct lay_block *next;
-    /* table */
-    const double *widths;      /* relative widths, or NULL */
-    int nwidths;
-    const char *caption;
-    bool no_rules;             /* rules="none": no rules, no header fill */
-    /* row */
-    bool head;                 /* row inside thead */
-    /* cell */
-    int colspan;
-    bool row_header;           /* header="row": labels its row (TH, Scope Row) */
-    const char *ref;           /* toc-entry */
-    /* spacer */
-    double height;
-    /* chart */
-    const char *title, *unit, *legend_current, *legend_previous;
-    /* bar */
-    const char *label;
-    double value, previous;
-    bool has_previous;
-    /* page-label: style 0 decimal, 1 roman, 2 none; start >= 1 */
-    int label_style, label_start;
-    const char *label_prefix;
-    /* running-head: its text is inl; plain: no header, no footer */
-    bool plain;
+    /* What only one kind has shares one place: a book has some 60 000
+     * blocks, most of them cells and paragraphs, and the tree lives
+     * through every pass of the typesetter. Read these only for the
+     * kind they belong to. */
+    union {
+        struct {               /* table */
+            const double *widths;   /* relative widths, or NULL */
+            int nwidths;
+            bool no_rules;     /* rules="none": no rules, no header fill */
+            const char *caption;
+        };
+        const char *ref;       /* toc-entry */
+        double height;         /* spacer */
+        struct {               /* chart */
+            const char *title, *unit, *legend_current, *legend_previous;
+        };
+        struct {               /* bar */
+            const char *label;
+            double value, previous;
+            bool has_previous;
+        };
+        struct {               /* page-label: style 0 decimal, 1 roman,
+                                  2 none; start >= 1 */
+            int label_style, label_start;
+            const char *label_prefix;
+        };
+    };
 } lay_block;
 
 typedef struct lay_doc {

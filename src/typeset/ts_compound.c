@@ -509,13 +509,19 @@ static void ex_blocks(expect *e, const lay_block *b)
     for (; b && !e->oom; b = b->next) {
         ex_inl(e, b->inl);
         ex_flush(e);
-        ex_str(e, b->caption);
-        ex_str(e, b->title);
-        ex_str(e, b->unit);
-        ex_str(e, b->legend_current);
-        ex_str(e, b->legend_previous);
-        ex_str(e, b->label);
-        ex_str(e, b->label_prefix);
+        /* each kind's own strings (they share one place, layout.h) */
+        if (b->kind == LB_TABLE) {
+            ex_str(e, b->caption);
+        } else if (b->kind == LB_CHART) {
+            ex_str(e, b->title);
+            ex_str(e, b->unit);
+            ex_str(e, b->legend_current);
+            ex_str(e, b->legend_previous);
+        } else if (b->kind == LB_BAR) {
+            ex_str(e, b->label);
+        } else if (b->kind == LB_PAGELABEL) {
+            ex_str(e, b->label_prefix);
+        }
         ex_blocks(e, b->child);
     }
 }
