@@ -194,8 +194,20 @@ void ts_hcache_free(ts_ctx *c);
 typedef struct ts_pkey {
     uint64_t a, b;
 } ts_pkey;
-void ts_pkey_init(ts_pkey *k);
-void ts_pkey_add(ts_pkey *k, uint64_t v);
+/* inline: a key takes two words per character of its paragraph */
+static inline void ts_pkey_init(ts_pkey *k)
+{
+    k->a = 14695981039346656037ull;   /* FNV-1a offset basis */
+    k->b = 0x9E3779B97F4A7C15ull;
+}
+
+static inline void ts_pkey_add(ts_pkey *k, uint64_t v)
+{
+    /* FNV-1a over the 8 bytes at once, and a multiply-xorshift mix */
+    k->a = (k->a ^ v) * 1099511628211ull;
+    uint64_t b = (k->b ^ v) * 0xBF58476D1CE4E5B9ull;
+    k->b = b ^ (b >> 31);
+}
 /* the stored bytes for k (*bytes their length), or NULL */
 const void *ts_pcache_get(ts_ctx *c, ts_pkey k, size_t *bytes);
 void ts_pcache_put(ts_ctx *c, ts_pkey k, const void *data, size_t bytes);

@@ -29,20 +29,6 @@ struct ts_pcache {
     size_t cap, used;         /* cap a power of two, used <= cap / 2 */
 };
 
-void ts_pkey_init(ts_pkey *k)
-{
-    k->a = 14695981039346656037ull;   /* FNV-1a offset basis */
-    k->b = 0x9E3779B97F4A7C15ull;
-}
-
-void ts_pkey_add(ts_pkey *k, uint64_t v)
-{
-    /* FNV-1a over the 8 bytes at once, and a multiply-xorshift mix */
-    k->a = (k->a ^ v) * 1099511628211ull;
-    uint64_t b = (k->b ^ v) * 0xBF58476D1CE4E5B9ull;
-    k->b = b ^ (b >> 31);
-}
-
 static pc_ent *slot(pc_ent *tab, size_t cap, ts_pkey k)
 {
     size_t i = (size_t)(k.b ^ (k.a >> 17)) & (cap - 1);
