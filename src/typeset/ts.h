@@ -175,6 +175,8 @@ int ts_fallback_face(ts_ctx *c, int face, uint32_t cp);
 /* Notes a character no face has (for the warning). */
 void ts_note_missing(ts_ctx *c, uint32_t cp);
 void ts_fonts_free(ts_ctx *c);
+/* fontconfig's answers, kept for the process; by ts_release() */
+void ts_font_cache_free(void);
 
 /* ts_hyph.c: breaks[i] = 1 when a hyphen may follow character i. */
 void ts_hyphenate(ts_ctx *c, const uint32_t *cps, int n, unsigned char *breaks);

@@ -3,9 +3,11 @@
  * Widths are the font's advance widths in 1/1000 em, truncated the same
  * way libharu writes the PDF's W array, so what we measure is exactly where
  * a viewer puts the glyphs (libharu draws without kerning). */
+#define _POSIX_C_SOURCE 200809L
 #include "ts.h"
 
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -19,10 +21,92 @@ static const char *const face_names[4] = {
  * sans-serif like ours, in Debian's fonts-dejavu-core. */
 static const char fallback_family[] = "DejaVu Sans";
 
+/* fontconfig's answers, kept for the process: a batch of reports
+ * (vastbus pdf -d) asks for the same faces in each, and a match costs
+ * about 1.3 M instructions a face. Only found faces and absent fallback
+ * faces are kept; a missing face of the document's family fails each
+ * time, with its message. ts_font_cache_free() (from ts_release())
+ * frees it. */
+typedef struct fc_answer {
+    char *family;
+    int style;
+    char *path;               /* NULL: an absent fallback face */
+    int index;
+    struct fc_answer *next;
+} fc_answer;
+
+static fc_answer *g_answers;
+
+static fc_answer *fc_cached(const char *family, int style)
+{
+    for (fc_answer *a = g_answers; a; a = a->next)
+        if (a->style == style && !strcmp(a->family, family))
+            return a;
+    return NULL;
+}
+
+/* Keeps an answer (out of memory: not kept, asked again next time). */
+static void fc_keep(const char *family, int style, const char *path,
+                    int index)
+{
+    fc_answer *a = calloc(1, sizeof *a);
+    if (!a)
+        return;
+    a->family = strdup(family);
+    a->path = path ? strdup(path) : NULL;
+    if (!a->family || (path && !a->path)) {
+        free(a->family);
+        free(a->path);
+        free(a);
+        return;
+    }
+    a->style = style;
+    a->index = index;
+    a->next = g_answers;
+    g_answers = a;
+}
+
+void ts_font_cache_free(void)
+{
+    for (fc_answer *a = g_answers, *nx; a; a = nx) {
+        nx = a->next;
+        free(a->family);
+        free(a->path);
+        free(a);
+    }
+    g_answers = NULL;
+}
+
+static void find_face_fc(ts_ctx *c, int id, ts_face *f);
+
+/* Finds the face: fontconfig's answer for the family and style, asked
+ * once a process. */
+static void find_face(ts_ctx *c, int id, ts_face *f)
+{
+    bool fallback = id >= TS_FALLBACK;
+    const char *family = fallback ? fallback_family : c->doc->font_family;
+    int style = (id & 3) | (fallback ? 4 : 0);
+    fc_answer *a = fc_cached(family, style);
+    if (!a) {
+        find_face_fc(c, id, f);
+        fc_keep(family, style, f->absent ? NULL : f->path, f->index);
+        return;
+    }
+    if (!a->path) {
+        f->absent = true;
+        return;
+    }
+    size_t l = strlen(a->path) + 1;
+    char *keep = ts_alloc_keep(c, l);
+    memcpy(keep, a->path, l);
+    f->path = keep;
+    f->index = a->index;
+}
+
 /* Finds the face through fontconfig. A fallback face that is not
  * installed is only marked absent; a missing face of the document's own
  * family is an error. */
-static void find_face(ts_ctx *c, int id, ts_face *f)
+static void find_face_fc(ts_ctx *c, int id, ts_face *f)
 {
     bool fallback = id >= TS_FALLBACK;
     const char *family = fallback ? fallback_family : c->doc->font_family;

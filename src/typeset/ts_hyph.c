@@ -402,4 +402,5 @@ void ts_release(void)
     ts_sset_free(g_expect);
     g_covered = g_expect = NULL;
     ts_compound_release();
+    ts_font_cache_free();
 }
