@@ -144,6 +144,13 @@ int pdf_font_share_tounicode(HPDF_Font *fonts, hb_set_t **sets, int n)
                                            HPDF_OCLASS_DICT);
         }
     int rc = -1;
+    bool any = false;
+    for (int i = 0; i < n; i++)
+        any = any || fonts[i] != NULL;
+    if (!any) {              /* no text drawn (empty cells only): no map */
+        rc = 0;
+        goto out;
+    }
     if (!shared || !shared->stream || !hb_set_allocation_successful(all))
         goto out;
     HPDF_MemStream_FreeData(shared->stream);
