@@ -36,6 +36,19 @@ every_code_has_a_text(void **state)
 			    "inlämnad för sent");
 }
 
+/* What vb_diags_print() writes, as a string the caller frees. */
+static char *
+printed(struct vb_diags *d)
+{
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&buf, &len);
+	assert_non_null(fp);
+	vb_diags_print(d, fp);
+	fclose(fp);
+	return buf;
+}
+
 static void
 prints_sorted_by_line(void **state)
 {
@@ -47,12 +60,7 @@ prints_sorted_by_line(void **state)
 	vb_diag(&d, VB_E_SCHEMA, 12, "avsnitt 2 saknas");
 	assert_int_equal(d.worst, VB_LEVEL_ERROR);
 
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	vb_diags_print(&d, fp);
-	fclose(fp);
+	char *buf = printed(&d);
 	assert_string_equal(buf,
 		"ale.xml:12: varning: inlämnad för sent: 2020-03-17\n"
 		"ale.xml:12: fel: avsnitt 2 saknas\n"
@@ -81,12 +89,7 @@ caps_each_code(void **state)
 	assert_int_equal(vb_diags_count(&d, VB_LEVEL_ERROR), 1);
 	assert_int_equal(d.worst, VB_LEVEL_ERROR);
 
-	char *buf = NULL;
-	size_t len = 0;
-	FILE *fp = open_memstream(&buf, &len);
-	assert_non_null(fp);
-	vb_diags_print(&d, fp);
-	fclose(fp);
+	char *buf = printed(&d);
 	assert_non_null(strstr(buf, "a.xml:500: fel: gruppen saknar ordförande\n"
 				    "a.xml: varning: ytterligare 7 varningar av samma slag visas inte (de första 100 står ovan)\n"));
 	assert_null(strstr(buf, "a.xml:101:"));
