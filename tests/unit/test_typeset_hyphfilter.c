@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "../../src/typeset/ts.h"
+#include "ts_wordlist.h"
 
 #define MAXW 20000
 #define CHUNK 400
@@ -29,8 +30,7 @@ static int nwords;
 
 static void add(const char *w)
 {
-    if (nwords < MAXW)
-        words[nwords++] = strdup(w);
+    wl_add(words, &nwords, MAXW, w);
 }
 
 /* letters that ts_hyphenate() hands to libhyphen: a-z, A-Z and the
@@ -56,21 +56,8 @@ static bool latin1_word(const char *s)
 static void load_words(void)
 {
     char line[512];
-    FILE *f = fopen("tests/typeset/sammansattningar.txt", "r");
-    assert_non_null(f);
-    while (fgets(line, sizeof line, f)) {
-        char w[512];
-        size_t n = 0;
-        for (char *p = line; *p && *p != '\n' && *p != ' ' && *p != '\t';
-             p++)
-            if (*p != '|')
-                w[n++] = *p;
-        w[n] = 0;
-        if (n && line[0] != '#' && latin1_word(w))
-            add(w);
-    }
-    fclose(f);
-    f = fopen("/usr/share/hunspell/sv_SE.dic", "r");
+    assert_int_equal(wl_load_compounds(words, &nwords, MAXW, latin1_word), 0);
+    FILE *f = fopen("/usr/share/hunspell/sv_SE.dic", "r");
     if (!f)
         return;
     int k = 0;
@@ -84,12 +71,7 @@ static void load_words(void)
 
 static int to_cps(const char *w, uint32_t *cps)
 {
-    size_t i = 0, n = strlen(w);
-    int m = 0;
-    uint32_t cp;
-    while (m < 200 && vb_utf8_decode(w, n, &i, &cp))
-        cps[m++] = cp;
-    return m;
+    return wl_cps(w, cps, 200);
 }
 
 static void filtered_equals_whole(void **state)

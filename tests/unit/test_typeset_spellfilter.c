@@ -21,6 +21,7 @@
 #include <cmocka.h>
 
 #include "../../src/typeset/ts.h"
+#include "ts_wordlist.h"
 
 #define MAXW 3000
 
@@ -29,8 +30,7 @@ static int nwords;
 
 static void add(const char *w)
 {
-    if (nwords < MAXW)
-        words[nwords++] = strdup(w);
+    wl_add(words, &nwords, MAXW, w);
 }
 
 static bool lower_word(const char *s)
@@ -55,22 +55,9 @@ static bool lower_word(const char *s)
 
 static void load_words(void)
 {
-    FILE *f = fopen("tests/typeset/sammansattningar.txt", "r");
-    assert_non_null(f);
     char line[512];
-    while (fgets(line, sizeof line, f)) {
-        char w[512];
-        size_t n = 0;
-        for (char *p = line; *p && *p != '\n' && *p != ' ' && *p != '\t';
-             p++)
-            if (*p != '|')
-                w[n++] = *p;
-        w[n] = 0;
-        if (n && line[0] != '#')
-            add(w);
-    }
-    fclose(f);
-    f = fopen("/usr/share/hunspell/sv_SE.dic", "r");
+    assert_int_equal(wl_load_compounds(words, &nwords, MAXW, NULL), 0);
+    FILE *f = fopen("/usr/share/hunspell/sv_SE.dic", "r");
     if (!f)
         return;               /* no dictionary: no joints either way */
     char *dict[MAXW];
@@ -94,12 +81,7 @@ static void load_words(void)
 
 static int to_cps(const char *w, uint32_t *cps)
 {
-    size_t i = 0, n = strlen(w);
-    int m = 0;
-    uint32_t cp;
-    while (m < 120 && vb_utf8_decode(w, n, &i, &cp))
-        cps[m++] = cp;
-    return m;
+    return wl_cps(w, cps, 120);
 }
 
 /* joints of words[from..to) asked after a document of just those words */
