@@ -2,9 +2,10 @@
 #
 #   make            build ./vastbus
 #   make demo       install what is missing, build, run on samples/ → out/
-#   make check      install what is missing, build, run every test
+#   make check      install what is missing, build, run every test, as
+#                   many end-to-end scripts at a time as there are cores
+#                   (a -j given on the command line wins: -j1 = one at a time)
 #   make check SANITIZE=1   the same with AddressSanitizer + UBSan
-#   make -j2 check  the same, two end-to-end scripts at a time
 #   make check-tests        every end-to-end script must fail against a
 #                           broken stub program (mk/check.mk)
 #   make install PREFIX=/usr/local DESTDIR=
@@ -110,8 +111,14 @@ demo: deps
 	./$(PROG) statistik --avvikelser samples/sodra-alvsborg/2019/arsbok.xml -o out/avvikelser-sodra-alvsborg.csv || true
 	@echo "Klart: se out/ (årsberättelser och årsbok för Göteborgsregionen 2019, HTML och PDF, formuläret för Ale 2019 ifyllt från 2018; för Södra Älvsborg ett manifest skrivet av vastbus manifest, årsboken 2017–2019 och statistiken som CSV för Excel)."
 
+# make check runs side by side unless the command line says how many jobs:
+# the end-to-end scripts spend most of their time waiting on poppler and
+# Chromium, so one core each halves the run on two cores.
+CHECK_JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CHECK_PAR   = $(if $(findstring -j,$(MAKEFLAGS))$(findstring --jobserver,$(MAKEFLAGS)),,-j$(CHECK_JOBS))
+
 check: deps
-	@$(MAKE) --no-print-directory all unit cli check-tools
+	@$(MAKE) --no-print-directory $(CHECK_PAR) all unit cli check-tools
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do \

@@ -1,5 +1,5 @@
 # mk/check.mk - the end-to-end scripts (tests/cli/*.sh), one make target
-# each, so `make -j2 check` runs them side by side; and `make check-tests`,
+# each, so `make check` (or -jN) runs them side by side; and `make check-tests`,
 # which runs them against a broken program.
 #
 #   make cli            every script against ./vastbus; logs in build/cli/,
