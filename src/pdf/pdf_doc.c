@@ -316,7 +316,7 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
     }
     for (int i = 0; i < TS_NFACES && !failed(&st); i++)
         if (fonts[i])
-            pdf_font_finish(pdf, &st, fonts[i], sets[i], embed[i]);
+            pdf_font_finish(pdf, &st, fonts[i], embed[i]);
     if (!failed(&st)) {
         /* The file's /ID: a digest of what is on the pages and of the
          * metadata, so equal input gives equal bytes. */

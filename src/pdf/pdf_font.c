@@ -1,6 +1,7 @@
 /* pdf_font.c - faces embedded as hb-subset subsets through libharu's UTF-8
- * (CID, Identity-H) path, with the ToUnicode CMap and CIDSystemInfo that
- * libharu 2.3.0 gets wrong repaired in place (NOTES-libs.md).
+ * (CID, Identity-H) path, with a ToUnicode CMap of our own (libharu 2.3.0
+ * writes a wrong one, NOTES-libs.md). The font objects are built by
+ * pdf_cidfont.c rather than HPDF_GetFont.
  *
  * libharu has no "load TrueType from memory", but its TTFontDef loader
  * reads any HPDF_Stream: we give it a memory stream holding the subset and
@@ -102,34 +103,6 @@ static int write_tounicode(HPDF_Stream s, hb_set_t *cps)
             "CMapName currentdict/CMap defineresource pop\n"
             "end\nend\n");
     return ret == HPDF_OK ? 0 : -1;
-}
-
-static int fix_tounicode(HPDF_Doc pdf, HPDF_Font font, hb_set_t *cps)
-{
-    HPDF_Dict tu = HPDF_Dict_GetItem(font, "ToUnicode", HPDF_OCLASS_DICT);
-    if (!tu || !tu->stream)
-        return -1;
-    HPDF_MemStream_FreeData(tu->stream);
-    if (write_tounicode(tu->stream, cps))
-        return -1;
-    HPDF_Dict_RemoveElement(tu, "Type");
-    HPDF_Dict_RemoveElement(tu, "CMapName");
-    HPDF_Dict_RemoveElement(tu, "CIDSystemInfo");
-    HPDF_Dict_RemoveElement(tu, "WMode");
-    HPDF_Array desc = HPDF_Dict_GetItem(font, "DescendantFonts",
-                                        HPDF_OCLASS_ARRAY);
-    HPDF_Dict cid = desc ? HPDF_Array_GetItem(desc, 0, HPDF_OCLASS_DICT)
-                         : NULL;
-    HPDF_Dict csi = cid ? HPDF_Dict_GetItem(cid, "CIDSystemInfo",
-                                            HPDF_OCLASS_DICT)
-                        : NULL;
-    if (!csi)
-        return -1;
-    HPDF_Dict_Add(csi, "Ordering", HPDF_String_New(pdf->mmgr, "Identity",
-                                                   NULL));
-    /* DW2 is for vertical writing, which Identity-H is not */
-    HPDF_Dict_RemoveElement(cid, "DW2");
-    return 0;
 }
 
 int pdf_font_share_tounicode(HPDF_Font *fonts, hb_set_t **sets, int n)
@@ -305,36 +278,11 @@ HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
     tag[5] = (char)('A' + tagno % 26);
     tag[4] = (char)('A' + tagno / 26 % 26);
     HPDF_TTFontDef_SetTagName(def, tag);
-    HPDF_Font font = HPDF_GetFont(pdf, def->base_font, "UTF-8");
+    HPDF_Font font = pdf_cidfont_new(pdf, def, hb_set_get_max(cps));
     if (!font)
-        return NULL;
-    if (fix_tounicode(pdf, font, cps)) {
-        pdf_set_err(st, "ToUnicode-tabellen kunde inte skrivas");
-        return NULL;
-    }
+        pdf_set_err(st, "typsnittet %s kunde inte läggas in i PDF-filen",
+                    ff->path);
     return font;
-}
-
-/* libharu's CIDToGIDMap runs to CID 65 535 (every code point its UTF-8
- * encoder knows, 128 KB before deflating, some 300 bytes after); no code
- * above the face's highest code point is ever shown, and a map that ends
- * early maps the CIDs after it to glyph 0. Rewritten up to max, the same
- * entries. */
-static int shorten_map(HPDF_Font font, HPDF_FontDef def, hb_codepoint_t max)
-{
-    HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
-    if (!fa->map_stream || !fa->map_stream->stream)
-        return 0;
-    HPDF_Stream s = fa->map_stream->stream;
-    HPDF_MemStream_FreeData(s);
-    HPDF_STATUS ret = HPDF_OK;
-    for (hb_codepoint_t c = 0; c <= max && ret == HPDF_OK; c++) {
-        HPDF_UINT16 gid = c ? HPDF_TTFontDef_GetGlyphid(def, (HPDF_UINT16)c)
-                            : 0;
-        HPDF_BYTE u[2] = {(HPDF_BYTE)(gid >> 8), (HPDF_BYTE)gid};
-        ret = HPDF_Stream_Write(s, u, 2);
-    }
-    return ret == HPDF_OK ? 0 : -1;
 }
 
 /* Writes the font descriptor ourselves, as libharu would at save time
@@ -343,7 +291,7 @@ static int shorten_map(HPDF_Font font, HPDF_FontDef def, hb_codepoint_t max)
  * then finds fontdef->descriptor set and keeps it. Every object is in the
  * xref as soon as it exists, so no error path can leak one. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
-                    hb_set_t *cps, hb_blob_t *embed)
+                    hb_blob_t *embed)
 {
     HPDF_FontAttr fa = (HPDF_FontAttr)font->attr;
     HPDF_FontDef def = fa->fontdef;
@@ -388,17 +336,12 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
     /* No CIDSet: PDF/A-1 asked for one, PDF/A-2 (6.2.11.4.2) only that
      * one, if present, be right; leaving it out saves some 110 bytes a
      * face and a list that must agree with the subset. */
-    hb_codepoint_t max = hb_set_get_max(cps);
-    if (max > 0xFFFF)
-        max = 0xFFFF;
+    /* where libharu's CIDFontType2_BeforeWrite_Func would put it */
+    ret += HPDF_Dict_Add(fa->descendant_font, "FontDescriptor", desc);
     if (ret != HPDF_OK) {
         pdf_set_err(st, "typsnittets beskrivning kunde inte skrivas");
         return -1;
     }
     def->descriptor = desc;
-    if (shorten_map(font, def, max)) {
-        pdf_set_err(st, "typsnittets CIDToGIDMap kunde inte skrivas");
-        return -1;
-    }
     return 0;
 }

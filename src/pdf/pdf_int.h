@@ -31,7 +31,13 @@ int pdf_font_share_tounicode(HPDF_Font *fonts, hb_set_t **sets, int n);
 /* Writes a font's descriptor with its font program (embed, from
  * pdf_font_load) and a CIDSet (PDF/A-1); call before saving. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
-                    hb_set_t *cps, hb_blob_t *embed);
+                    hb_blob_t *embed);
+/* pdf_cidfont.c: the Type0 font and its CIDFontType2 for a subset face
+ * loaded into def (tag set), as HPDF_GetFont(pdf, name, "UTF-8") makes
+ * them but with a CIDToGIDMap up to max (the highest code point shown)
+ * and an empty ToUnicode stream; registered with the document. NULL on
+ * failure. */
+HPDF_Font pdf_cidfont_new(HPDF_Doc pdf, HPDF_FontDef def, hb_codepoint_t max);
 
 /* pdf_meta.c */
 /* UTF-8 to a PDF text string (pdf_text_bytes(), written in hex). */
