@@ -53,10 +53,13 @@ LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/%.o)
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 CLI_TESTS := $(sort $(wildcard tests/cli/*.sh))
+# the sv_SE Hunspell dictionary, when installed, and its index (below)
+SPELL_AFF := $(firstword $(wildcard /usr/share/hunspell/sv_SE.aff /usr/share/myspell/sv_SE.aff))
+SPELLIDX  := $(if $(SPELL_AFF),data/sv_SE.spellidx)
 
 .PHONY: all deps demo check unit cli install uninstall clean distclean
 
-all: $(PROG)
+all: $(PROG) $(SPELLIDX)
 
 $(BUILD)/vastbus: $(OBJ)
 	$(CC) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -86,6 +89,18 @@ $(BUILD)/datadir.stamp: FORCE
 $(BUILD)/src/cli/context.o: $(BUILD)/datadir.stamp
 .PHONY: FORCE
 FORCE:
+
+# The index of the sv_SE Hunspell dictionary (src/typeset/ts_spellidx.c),
+# made once here so that each run probes it instead of reading all
+# 152 000 lines of the .dic; in the data folder, beside the other data
+# files. Made again when the dictionary changes (a stale index only makes
+# the program slower: it checks the .dic's size, time and first bytes).
+SPELLIDX_OBJ := $(BUILD)/src/typeset/ts_spell.o $(BUILD)/src/typeset/ts_spellidx.o
+$(BUILD)/tools/spellidx: tools/spellidx.c $(SPELLIDX_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -o $@ $< $(SPELLIDX_OBJ) $(LDFLAGS)
+data/sv_SE.spellidx: $(BUILD)/tools/spellidx $(SPELL_AFF) $(SPELL_AFF:.aff=.dic)
+	$(BUILD)/tools/spellidx $(SPELL_AFF) $(SPELL_AFF:.aff=.dic) $@
 
 # Installs the Debian packages in scripts/debian-packages.txt that are
 # missing (apt-get; sudo when not root). Quick when nothing is missing.
@@ -134,6 +149,8 @@ install: all
 	    install -d $(DESTDIR)$(DATADIR)/$$d; \
 	    find $$d -maxdepth 1 -type f \( -name '*.xsd' -o -name '*.xsl' -o -name '*.xml' -o -name '*.css' \) -exec install -m 644 {} $(DESTDIR)$(DATADIR)/$$d/ \; ; \
 	done
+	! test -f data/sv_SE.spellidx || \
+	    install -m 644 data/sv_SE.spellidx $(DESTDIR)$(DATADIR)/data/
 	install -d $(DESTDIR)$(DATADIR)/templates/formular
 	install -m 644 templates/formular/formular.html templates/formular/formular.css \
 	    templates/formular/formular.js $(DESTDIR)$(DATADIR)/templates/formular/
@@ -144,7 +161,7 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR)
 
 clean:
-	rm -rf build build-san vastbus out
+	rm -rf build build-san vastbus out data/sv_SE.spellidx
 
 distclean: clean
 	rm -rf tests/html/node_modules

@@ -16,6 +16,7 @@ vb_ctx_open(struct vb_ctx *ctx, const char *dir)
 {
 	memset(ctx, 0, sizeof(*ctx));
 	ctx->datadir = vb_strdup(dir);
+	ts_set_datadir(dir);
 }
 
 void

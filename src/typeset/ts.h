@@ -236,6 +236,38 @@ void ts_sset_each(const ts_sset *s, void (*fn)(void *, const char *, size_t),
                   void *arg);
 bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
                      const char *const *keep, FILE *out);
+/* the same, with the index made by ts_spell_index() at ix (a path, or
+ * NULL): the same lines written, found by probing the index; a missing
+ * or stale index: the .dic read line by line */
+bool ts_spell_filter_ix(const char *aff, const char *dic, const char *ix,
+                        const ts_sset *W, const char *const *keep, FILE *out);
+/* writes the index of dic (for aff) to out; false when it cannot (an .aff
+ * the filter refuses, a file that cannot be read) */
+bool ts_spell_index(const char *aff, const char *dic, FILE *out);
+
+/* ts_spellidx.c: the index's file format */
+typedef struct {
+    uint32_t hash;            /* fnv() of a string the line can be found by */
+    uint32_t line;
+} ts_sxent;
+typedef struct ts_spellidx ts_spellidx;
+/* lineoff[i]: where line i (after the count line) starts; lineoff[nlines]:
+ * the .dic's size, plus one when its last line has no '\n'; sorts ents */
+bool ts_spellidx_write(FILE *out, const char *aff, const char *dic,
+                       const uint32_t *lineoff, uint32_t nlines,
+                       const uint32_t *always, uint32_t nalways,
+                       ts_sxent *ents, uint32_t nents);
+/* NULL when path is missing, malformed or not made from aff and dic as
+ * they are now */
+ts_spellidx *ts_spellidx_open(const char *path, const char *aff,
+                              const char *dic);
+void ts_spellidx_close(ts_spellidx *ix);
+uint32_t ts_spellidx_lines(const ts_spellidx *ix);
+const char *ts_spellidx_line(const ts_spellidx *ix, uint32_t i, size_t *len);
+const uint32_t *ts_spellidx_always(const ts_spellidx *ix, size_t *n);
+/* the entries that may have this hash (others share its bucket) */
+const ts_sxent *ts_spellidx_find(const ts_spellidx *ix, uint32_t hash,
+                                 size_t *n);
 
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {

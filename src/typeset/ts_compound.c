@@ -75,6 +75,18 @@ static const char *const extra_words[][2] = {
 
 static struct ts_compound *g_compound;
 
+/* the index of the .dic (ts_spellidx.c), or "": set once per process by
+ * ts_set_datadir(), and kept by ts_release() (the data folder stays) */
+static char g_index[1024];
+
+void ts_set_datadir(const char *dir)
+{
+    int n = snprintf(g_index, sizeof g_index, "%s/data/sv_SE.spellidx",
+                     dir ? dir : "");
+    if (!dir || n < 0 || (size_t)n >= sizeof g_index)
+        g_index[0] = 0;       /* too long: read the .dic line by line */
+}
+
 static struct ts_compound *dict(ts_ctx *c)
 {
     if (!g_compound) {
@@ -124,7 +136,9 @@ static void load(ts_ctx *c, struct ts_compound *d)
         ts_sset_each(d->pending, take_pending, d);
         FILE *t = d->builds < MAX_FILTERED ? tmpfile() : NULL;
         char path[64];
-        if (t && ts_spell_filter(d->aff, d->dic, d->covered, keep, t) &&
+        if (t &&
+            ts_spell_filter_ix(d->aff, d->dic, g_index, d->covered, keep,
+                               t) &&
             snprintf(path, sizeof path, "/proc/self/fd/%d", fileno(t)) > 0) {
             FILE *probe = fopen(path, "r");
             if (probe) {

@@ -354,6 +354,14 @@ static bool read_aff(const char *path, affinfo *ai)
     return ok;
 }
 
+static void free_aff(affinfo *ai)
+{
+    ts_sset_free(ai->tails);
+    ts_sset_free(ai->rsub);
+    ts_sset_free(ai->rpre);
+    ts_sset_free(ai->rsuf);
+}
+
 /* ---- the filter ------------------------------------------------------ */
 
 /* The length of s[0..n) without its last UTF-8 character. */
@@ -368,6 +376,28 @@ static size_t drop_last(const char *s, size_t n)
 }
 
 #define KEY_MAX 256
+
+/* The shortest candidate of key[0..n): after the longest strip string
+ * that ends it, less its last character. */
+static size_t shortest(const affinfo *ai, const char *key, size_t n)
+{
+    size_t x = n;
+    for (int i = ai->tail_first[(unsigned char)key[n - 1]]; i >= 0;
+         i = ai->tail_next[i]) {
+        size_t tl = ai->tail_len[i];
+        if (tl > n)
+            continue;
+        const char *t = ai->tail[i], *k = key + n - tl;
+        size_t j = 0;
+        while (j < tl && k[j] == t[j])
+            j++;
+        if (j == tl) {
+            x = n - tl;
+            break;
+        }
+    }
+    return drop_last(key, x);
+}
 
 /* Whether Hunspell may look up key[0..n) for one of the queries of H:
  * for some split key = m + t (t a strip string), m or m without its last
@@ -389,24 +419,7 @@ static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
 {
     if (n == 0 || n > KEY_MAX)
         return true;
-    /* the shortest candidate: after the longest strip string, less its
-     * last character */
-    size_t x = n;
-    for (int i = ai->tail_first[(unsigned char)key[n - 1]]; i >= 0;
-         i = ai->tail_next[i]) {
-        size_t tl = ai->tail_len[i];
-        if (tl > n)
-            continue;
-        const char *t = ai->tail[i], *k = key + n - tl;
-        size_t j = 0;
-        while (j < tl && k[j] == t[j])
-            j++;
-        if (j == tl) {
-            x = n - tl;
-            break;
-        }
-    }
-    x = drop_last(key, x);
+    size_t x = shortest(ai, key, n);
     if (x == 0)
         return true;
     if (has_h(H, hk[x], key, x) || has_h(H2, hk[x], key, x))
@@ -540,20 +553,276 @@ static void take_word(void *arg, const char *w, size_t n)
     hb->ok = hb->ok && add_word(hb->H, w, n);
 }
 
+/* The .dic read whole, with a '\n' after its end (so that every line,
+ * the last too, ends in one); NULL when it cannot be read. */
+static char *read_dic(const char *dic, size_t *size)
+{
+    FILE *f = fopen(dic, "rb");
+    long n = 0;
+    char *data = NULL;
+    if (f && fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 &&
+        fseek(f, 0, SEEK_SET) == 0) {
+        data = malloc((size_t)n + 1);
+        if (data && fread(data, 1, (size_t)n, f) != (size_t)n) {
+            free(data);
+            data = NULL;
+        }
+    }
+    if (f)
+        fclose(f);
+    if (data) {
+        data[n] = '\n';
+        *size = (size_t)n;
+    }
+    return data;
+}
+
+/* The key of the line at p (up to '/' or the line's end, a '\n'): its
+ * length; *plain when it has no space, tab, backslash or CR; hk[i] the
+ * fnv() of its first i bytes, i <= KEY_MAX. */
+static inline size_t line_key(const char *p, bool *plain, uint32_t *hk)
+{
+    /* what ends a key, and what makes it other than plain */
+    static const unsigned char cls[256] = {
+        ['/'] = 2, ['\n'] = 2, [' '] = 1, ['\t'] = 1, ['\\'] = 1, ['\r'] = 1};
+    size_t kl = 0;
+    uint32_t h = 2166136261u;
+    hk[0] = h;
+    *plain = true;
+    for (;;) {
+        unsigned char ch = (unsigned char)p[kl];
+        if (cls[ch]) {
+            if (cls[ch] == 2)
+                break;
+            *plain = false;
+        }
+        h = (h ^ ch) * 16777619u;
+        kl++;
+        if (kl <= KEY_MAX)
+            hk[kl] = h;
+    }
+    return kl;
+}
+
+/* The hashes under which the index lists a line of key key[0..n) whose
+ * shortest candidate is key[0..x), x > 0: every string that reachable()
+ * looks up in H, H2 or the replacements' substrings for it. At most
+ * 1 + 2 * MAX_REPLEN of them. */
+#define MAX_REPLEN 32
+static size_t reach_hashes(const affinfo *ai, const char *key, size_t x,
+                           const uint32_t *hk, uint32_t *out)
+{
+    size_t k = 0, rmax = ai->rep_max;
+    out[k++] = hk[x];
+    if (ai->rpre_last[(unsigned char)key[x - 1]])
+        for (size_t q = 1; q < rmax && q < x; q++) {
+            if (!has(ai->rpre, key + x - q, q))
+                continue;
+            size_t y = x - q;
+            while (y < x && ((unsigned char)key[y] & 0xC0) == 0x80)
+                y++;
+            out[k++] = hk[y];
+        }
+    if (ai->rsuf_first[(unsigned char)key[0]])
+        for (size_t sl = 1; sl < rmax && sl < x; sl++)
+            if (has(ai->rsuf, key, sl))
+                out[k++] = fnv(key + sl, x - sl);
+    /* the same hash twice is one entry */
+    size_t m = 0;
+    for (size_t i = 0; i < k; i++) {
+        size_t j = 0;
+        while (j < m && out[j] != out[i])
+            j++;
+        if (j == m)
+            out[m++] = out[i];
+    }
+    return m;
+}
+
+/* The lines of the .dic read one by one, each key tested. */
+static bool filter_scan(const affinfo *ai, const ts_sset *H,
+                        const ts_sset *H2, const char *dic,
+                        const char *const *keep, FILE *out)
+{
+    size_t size = 0;
+    char *data = read_dic(dic, &size);
+    if (!data)
+        return false;
+    /* the first line is the count (a size hint); the kept lines are
+     * collected first, then the count and the lines written */
+    char *p = memchr(data, '\n', size);
+    char *end = data + size;
+    size_t nkept = 0;
+    char *w = data;       /* kept lines are moved down in place */
+    size_t keep_len[16];
+    int nkeep = 0;
+    while (keep && keep[nkeep]) {
+        if (nkeep < 16)
+            keep_len[nkeep] = strlen(keep[nkeep]);
+        nkeep++;
+    }
+    uint32_t hk[KEY_MAX + 1];
+    for (p = p ? p + 1 : end; p < end;) {
+        bool plain;
+        size_t kl = line_key(p, &plain, hk);
+        char *nl = p[kl] == '\n' ? p + kl
+                   : memchr(p + kl, '\n', (size_t)(end - p - kl) + 1);
+        size_t ll = (size_t)(nl - p);
+        bool k = !plain || kl == 0 || reachable(ai, H, H2, p, kl, hk);
+        for (int i = 0; !k && i < nkeep; i++)
+            k = (i < 16 ? keep_len[i] : strlen(keep[i])) == kl &&
+                !memcmp(keep[i], p, kl);
+        if (k) {
+            memmove(w, p, ll);
+            w[ll] = '\n';
+            w += ll + 1;
+            nkept++;
+        }
+        p = nl + 1;
+    }
+    bool ok = fprintf(out, "%zu\n", nkept) > 0 &&
+              fwrite(data, 1, (size_t)(w - data), out) ==
+                  (size_t)(w - data) &&
+              fflush(out) == 0;
+    free(data);
+    return ok;
+}
+
+/* ---- the filter with the index ---------------------------------------- */
+
+typedef struct {
+    const affinfo *ai;
+    const ts_sset *H, *H2;
+    const ts_spellidx *ix;
+    uint32_t nlines;
+    uint64_t *kept, *seen;    /* one bit a line */
+} probe;
+
+/* The key of index line i, copied with its '\n' into buf (KEY_MAX + 2
+ * bytes): line_key() needs the '\n' that the mapped .dic's last line may
+ * lack. Its length, or SIZE_MAX for a line the index does not have. */
+static size_t ix_key(const ts_spellidx *ix, uint32_t i, char *buf,
+                     bool *plain, uint32_t *hk)
+{
+    size_t len;
+    const char *p = ts_spellidx_line(ix, i, &len);
+    if (!p)
+        return SIZE_MAX;
+    size_t n = len < KEY_MAX + 1 ? len : KEY_MAX + 1;
+    memcpy(buf, p, n);
+    buf[n] = '\n';
+    return line_key(buf, plain, hk);
+}
+
+/* Tests each line the index lists under hash h, once. */
+static void probe_hash(probe *pr, uint32_t h)
+{
+    size_t n;
+    const ts_sxent *e = ts_spellidx_find(pr->ix, h, &n);
+    char buf[KEY_MAX + 2];
+    uint32_t hk[KEY_MAX + 1];
+    for (size_t j = 0; j < n; j++) {
+        uint32_t i = e[j].line;
+        if (e[j].hash != h || i >= pr->nlines ||
+            (pr->seen[i / 64] >> (i % 64) & 1))
+            continue;
+        pr->seen[i / 64] |= (uint64_t)1 << (i % 64);
+        bool plain;
+        size_t kl = ix_key(pr->ix, i, buf, &plain, hk);
+        if (kl == SIZE_MAX)
+            continue;
+        /* a key longer than KEY_MAX: reachable() keeps it (the index
+         * lists it among the lines always kept) */
+        if (!plain || kl == 0 || reachable(pr->ai, pr->H, pr->H2, buf, kl, hk))
+            pr->kept[i / 64] |= (uint64_t)1 << (i % 64);
+    }
+}
+
+static void probe_set(probe *pr, const ts_sset *s)
+{
+    for (size_t i = 0; s && i < s->cap; i++)
+        if (s->tab[i].used)
+            probe_hash(pr, s->tab[i].hash);
+}
+
+/* The lines of the .dic found through the index: those it always keeps,
+ * and those listed under the hash of a string of H, H2 or the
+ * replacements' substrings, each tested as filter_scan() tests it. */
+static bool filter_index(const affinfo *ai, const ts_sset *H,
+                         const ts_sset *H2, const ts_spellidx *ix,
+                         const char *const *keep, FILE *out)
+{
+    uint32_t nl = ts_spellidx_lines(ix);
+    size_t nw = nl / 64 + 1;
+    probe pr = {ai, H, H2, ix, nl, calloc(nw, 8), calloc(nw, 8)};
+    if (!pr.kept || !pr.seen) {
+        free(pr.kept);
+        free(pr.seen);
+        return false;
+    }
+    size_t na;
+    const uint32_t *al = ts_spellidx_always(ix, &na);
+    for (size_t i = 0; i < na; i++)
+        if (al[i] < nl)
+            pr.kept[al[i] / 64] |= (uint64_t)1 << (al[i] % 64);
+    probe_set(&pr, H);
+    probe_set(&pr, H2);
+    probe_set(&pr, ai->rsub);
+    /* a kept key that no word reaches: the index lists its line under
+     * its shortest candidate (or among the lines always kept) */
+    char buf[KEY_MAX + 2];
+    uint32_t hk[KEY_MAX + 1];
+    for (int k = 0; keep && keep[k]; k++) {
+        size_t kl = strlen(keep[k]);
+        if (kl == 0 || kl > KEY_MAX)
+            continue;
+        for (size_t i = 0; i < kl; i++)
+            hk[i + 1] = (i ? hk[i] : 2166136261u) ^ (unsigned char)keep[k][i],
+            hk[i + 1] *= 16777619u;
+        size_t x = shortest(ai, keep[k], kl);
+        if (x == 0)
+            continue;
+        size_t n;
+        const ts_sxent *e = ts_spellidx_find(ix, hk[x], &n);
+        for (size_t j = 0; j < n; j++) {
+            bool plain;
+            uint32_t lhk[KEY_MAX + 1];
+            if (e[j].hash != hk[x] || e[j].line >= nl ||
+                ix_key(ix, e[j].line, buf, &plain, lhk) != kl ||
+                memcmp(buf, keep[k], kl))
+                continue;
+            pr.kept[e[j].line / 64] |= (uint64_t)1 << (e[j].line % 64);
+        }
+    }
+    size_t nkept = 0;
+    for (size_t i = 0; i < nw; i++)
+        nkept += (size_t)__builtin_popcountll(pr.kept[i]);
+    bool ok = fprintf(out, "%zu\n", nkept) > 0;
+    for (size_t w = 0; ok && w < nw; w++)
+        for (uint64_t b = pr.kept[w]; ok && b; b &= b - 1) {
+            uint32_t i = (uint32_t)(w * 64 + (size_t)__builtin_ctzll(b));
+            size_t len;
+            const char *p = ts_spellidx_line(ix, i, &len);
+            ok = p && fwrite(p, 1, len, out) == len && putc('\n', out) != EOF;
+        }
+    ok = ok && fflush(out) == 0;
+    free(pr.kept);
+    free(pr.seen);
+    return ok;
+}
+
 /* Writes to out the lines of the .dic (dic) that the words of W (lower
  * case UTF-8, as ts_joints() asks) can reach, and the lines whose key is
  * one of keep[]. Returns false when it cannot filter (the caller loads
  * the whole dictionary then). */
-bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
-                     const char *const *keep, FILE *out)
+bool ts_spell_filter_ix(const char *aff, const char *dic, const char *ixpath,
+                        const ts_sset *W, const char *const *keep, FILE *out)
 {
     affinfo ai;
     memset(&ai, 0, sizeof ai);
     bool ok = read_aff(aff, &ai);
     struct hbuild hb = {ts_sset_new(), true};
     struct h2build h2 = {&ai, ts_sset_new(), true};
-    FILE *f = NULL;
-    char *data = NULL;
     if (ok && hb.H && h2.H2) {
         ts_sset_each(W, take_word, &hb);
         if (hb.ok)
@@ -562,83 +831,86 @@ bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
     } else {
         ok = false;
     }
-    long size = 0;
     if (ok) {
-        f = fopen(dic, "rb");
-        ok = f && fseek(f, 0, SEEK_END) == 0 && (size = ftell(f)) > 0 &&
-             fseek(f, 0, SEEK_SET) == 0;
+        ts_spellidx *ix = ts_spellidx_open(ixpath, aff, dic);
+        ok = ix ? filter_index(&ai, hb.H, h2.H2, ix, keep, out)
+                : filter_scan(&ai, hb.H, h2.H2, dic, keep, out);
+        ts_spellidx_close(ix);
     }
-    if (ok) {
-        data = malloc((size_t)size + 1);
-        ok = data && fread(data, 1, (size_t)size, f) == (size_t)size;
-    }
-    if (ok) {
-        data[size] = '\n';
-        /* the first line is the count (a size hint); the kept lines are
-         * collected first, then the count and the lines written */
-        char *p = memchr(data, '\n', (size_t)size);
-        char *end = data + size;
-        size_t nkept = 0;
-        char *w = data;       /* kept lines are moved down in place */
-        /* what ends a key, and what makes it other than plain */
-        unsigned char cls[256] = {0};
-        cls['/'] = cls['\n'] = 2;
-        cls[' '] = cls['\t'] = cls['\\'] = cls['\r'] = 1;
-        size_t keep_len[16];
-        int nkeep = 0;
-        while (keep && keep[nkeep]) {
-            if (nkeep < 16)
-                keep_len[nkeep] = strlen(keep[nkeep]);
-            nkeep++;
-        }
-        uint32_t hk[KEY_MAX + 1];
-        hk[0] = 2166136261u;
-        for (p = p ? p + 1 : end; p < end;) {
-            /* the key: up to '/' or the line's end; its prefixes' hashes
-             * on the way */
-            size_t kl = 0;
-            bool plain = true;
-            uint32_t h = hk[0];
-            for (;;) {
-                unsigned char ch = (unsigned char)p[kl];
-                if (cls[ch]) {
-                    if (cls[ch] == 2)
-                        break;
-                    plain = false;
-                }
-                h = (h ^ ch) * 16777619u;
-                kl++;
-                if (kl <= KEY_MAX)
-                    hk[kl] = h;
-            }
-            char *nl = p[kl] == '\n' ? p + kl
-                       : memchr(p + kl, '\n', (size_t)(end - p - kl) + 1);
-            size_t ll = (size_t)(nl - p);
-            bool k = !plain || kl == 0 ||
-                     reachable(&ai, hb.H, h2.H2, p, kl, hk);
-            for (int i = 0; !k && i < nkeep; i++)
-                k = (i < 16 ? keep_len[i] : strlen(keep[i])) == kl &&
-                    !memcmp(keep[i], p, kl);
-            if (k) {
-                memmove(w, p, ll);
-                w[ll] = '\n';
-                w += ll + 1;
-                nkept++;
-            }
-            p = nl + 1;
-        }
-        ok = fprintf(out, "%zu\n", nkept) > 0 &&
-             fwrite(data, 1, (size_t)(w - data), out) == (size_t)(w - data) &&
-             fflush(out) == 0;
-    }
-    if (f)
-        fclose(f);
-    free(data);
     ts_sset_free(hb.H);
     ts_sset_free(h2.H2);
-    ts_sset_free(ai.tails);
-    ts_sset_free(ai.rsub);
-    ts_sset_free(ai.rpre);
-    ts_sset_free(ai.rsuf);
+    free_aff(&ai);
+    return ok;
+}
+
+bool ts_spell_filter(const char *aff, const char *dic, const ts_sset *W,
+                     const char *const *keep, FILE *out)
+{
+    return ts_spell_filter_ix(aff, dic, NULL, W, keep, out);
+}
+
+/* ---- making the index ------------------------------------------------- */
+
+typedef struct {
+    void *v;
+    size_t n, cap, size;
+} vec;
+
+static bool vec_push(vec *a, const void *e)
+{
+    if (a->n == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 4096;
+        void *nv = realloc(a->v, cap * a->size);
+        if (!nv)
+            return false;
+        a->v = nv;
+        a->cap = cap;
+    }
+    memcpy((char *)a->v + a->n++ * a->size, e, a->size);
+    return true;
+}
+
+bool ts_spell_index(const char *aff, const char *dic, FILE *out)
+{
+    affinfo ai;
+    memset(&ai, 0, sizeof ai);
+    bool ok = read_aff(aff, &ai) && ai.rep_max < MAX_REPLEN;
+    size_t size = 0;
+    char *data = ok ? read_dic(dic, &size) : NULL;
+    vec off = {.size = 4}, always = {.size = 4}, ents = {.size = sizeof(ts_sxent)};
+    ok = ok && data && size < UINT32_MAX;
+    if (ok) {
+        char *end = data + size;
+        char *p = memchr(data, '\n', size);
+        uint32_t hk[KEY_MAX + 1], rh[1 + 2 * MAX_REPLEN];
+        for (p = p ? p + 1 : end; ok && p < end;) {
+            uint32_t line = (uint32_t)off.n, at = (uint32_t)(p - data);
+            bool plain;
+            size_t kl = line_key(p, &plain, hk);
+            size_t x = plain && kl > 0 && kl <= KEY_MAX
+                           ? shortest(&ai, p, kl) : 0;
+            ok = vec_push(&off, &at);
+            if (x == 0) {
+                ok = ok && vec_push(&always, &line);
+            } else {
+                size_t n = reach_hashes(&ai, p, x, hk, rh);
+                for (size_t i = 0; ok && i < n; i++) {
+                    ts_sxent e = {rh[i], line};
+                    ok = vec_push(&ents, &e);
+                }
+            }
+            p = memchr(p + kl, '\n', (size_t)(end - p - kl) + 1) + 1;
+        }
+        uint32_t at = (uint32_t)(p - data);
+        ok = ok && vec_push(&off, &at) &&
+             ts_spellidx_write(out, aff, dic, off.v, (uint32_t)off.n - 1,
+                               always.v, (uint32_t)always.n, ents.v,
+                               (uint32_t)ents.n);
+    }
+    free(data);
+    free(off.v);
+    free(always.v);
+    free(ents.v);
+    free_aff(&ai);
     return ok;
 }

@@ -26,4 +26,10 @@ int ts_typeset_at(const lay_doc *doc, ts_result **res, lay_arena **arena,
  * batch would load them again); this frees them. */
 void ts_release(void);
 
+/* The data folder (schema/, xslt/, data/): the index of the Hunspell
+ * dictionary that `make` wrote is data/sv_SE.spellidx there. Without it
+ * (or with a stale one) the dictionary is read line by line: the same
+ * output, only slower. */
+void ts_set_datadir(const char *dir);
+
 #endif
