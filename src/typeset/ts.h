@@ -30,14 +30,13 @@ typedef struct ts_face {
     hb_font_t *font;
     unsigned upem;
     int16_t *wcache;          /* widths in 1/1000 em for cp < TS_WCACHE */
-    int16_t *kcache;          /* pair kerning for cp < TS_KCACHE, or NULL
-                                 until first asked (TS_KNONE: not known) */
+    struct ts_kpairs *kpairs; /* pair kerning found so far (ts_font.c),
+                                 NULL until first asked */
+    hb_shape_plan_t *plan;    /* for shaping pairs, made on first use */
     double ascent, descent;   /* in em */
 } ts_face;
 
 #define TS_WCACHE 0x3000
-#define TS_KCACHE 0x180      /* Latin-1 and Latin Extended-A */
-#define TS_KNONE INT16_MIN
 
 /* A style run: everything a character needs besides its code point. */
 typedef struct ts_style {

@@ -240,18 +240,24 @@ int ts_glyph_w(ts_ctx *c, int face, uint32_t cp)
     return w;
 }
 
+/* Shaping a pair: kerning on; ligatures off, so each code point keeps
+ * its own glyph, as in the PDF, which draws code points through the
+ * font's cmap. */
+static const hb_feature_t pair_feats[] = {
+    {HB_TAG('k', 'e', 'r', 'n'), 1, 0, (unsigned)-1},
+    {HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1},
+    {HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1},
+    {HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1},
+};
+#define NFEATS (sizeof pair_feats / sizeof pair_feats[0])
+
 /* Shapes the pair alone: the first glyph's advance minus its nominal
- * advance is the pair's kerning (GPOS kern or the old kern table).
- * Ligatures are switched off so each code point keeps its own glyph, as
- * in the PDF, which draws code points through the font's cmap. */
+ * advance is the pair's kerning (GPOS kern or the old kern table). The
+ * shape plan is made once a face and run directly: hb_shape would look
+ * it up in the face's plan cache for every pair, which cost as much as
+ * the shaping itself. */
 static int shape_pair(ts_ctx *c, ts_face *f, uint32_t a, uint32_t b)
 {
-    static const hb_feature_t feats[] = {
-        {HB_TAG('k', 'e', 'r', 'n'), 1, 0, (unsigned)-1},
-        {HB_TAG('l', 'i', 'g', 'a'), 0, 0, (unsigned)-1},
-        {HB_TAG('c', 'l', 'i', 'g'), 0, 0, (unsigned)-1},
-        {HB_TAG('c', 'a', 'l', 't'), 0, 0, (unsigned)-1},
-    };
     hb_codepoint_t ga, gb;
     if (!hb_font_get_nominal_glyph(f->font, a, &ga) ||
         !hb_font_get_nominal_glyph(f->font, b, &gb))
@@ -261,14 +267,22 @@ static int shape_pair(ts_ctx *c, ts_face *f, uint32_t a, uint32_t b)
         if (!hb_buffer_allocation_successful(c->kbuf))
             ts_fail(c, "slut på minne");
     }
+    hb_segment_properties_t props = {
+        HB_DIRECTION_LTR, HB_SCRIPT_LATIN, hb_language_from_string("sv", -1),
+        NULL, NULL};
+    if (!f->plan) {
+        /* as hb_shape makes it: no variation coordinates (our faces are
+         * not variable fonts), the default shapers */
+        f->plan = hb_shape_plan_create_cached2(f->face, &props, pair_feats,
+                                               NFEATS, NULL, 0, NULL);
+    }
     hb_buffer_t *buf = c->kbuf;
     hb_buffer_clear_contents(buf);
     uint32_t pair[2] = {a, b};
     hb_buffer_add_utf32(buf, pair, 2, 0, 2);
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
-    hb_buffer_set_language(buf, hb_language_from_string("sv", -1));
-    hb_shape(f->font, buf, feats, sizeof feats / sizeof feats[0]);
+    hb_buffer_set_segment_properties(buf, &props);
+    if (!hb_shape_plan_execute(f->plan, f->font, buf, pair_feats, NFEATS))
+        ts_fail(c, "slut på minne");
     unsigned n = 0;
     hb_glyph_info_t *info = hb_buffer_get_glyph_infos(buf, &n);
     hb_glyph_position_t *pos = hb_buffer_get_glyph_positions(buf, NULL);
@@ -282,26 +296,69 @@ static int shape_pair(ts_ctx *c, ts_face *f, uint32_t a, uint32_t b)
     return k < -500 ? -500 : k > 500 ? 500 : (int)k;
 }
 
+/* The pairs a face has been asked for, with their kerning: an open
+ * addressing hash table, grown at half full. A report asks for some 700
+ * pairs a face; a table of every pair of Latin-1 and Latin Extended-A
+ * (295 KB a face) cost more to clear than its look-ups saved. In the
+ * keep arena: the old table of a grown one stays until the arena goes
+ * (at most as much as the new one). */
+typedef struct ts_kpair {
+    uint32_t key;             /* a << 16 | b */
+    int16_t kern;
+    bool used;
+} ts_kpair;
+
+typedef struct ts_kpairs {
+    ts_kpair *slot;
+    uint32_t mask;            /* slots - 1 (a power of two) */
+    uint32_t count;
+} ts_kpairs;
+
+static ts_kpair *kpair_find(ts_kpairs *t, uint32_t key)
+{
+    uint32_t h = key * 2654435769u;   /* Fibonacci hashing */
+    for (uint32_t i = (h >> 16) & t->mask;; i = (i + 1) & t->mask)
+        if (!t->slot[i].used || t->slot[i].key == key)
+            return &t->slot[i];
+}
+
+static void kpairs_grow(ts_ctx *c, ts_kpairs *t)
+{
+    ts_kpairs old = *t;
+    uint32_t n = old.slot ? 2 * (old.mask + 1) : 1024;
+    t->slot = ts_alloc_keep(c, sizeof(ts_kpair) * n);   /* zeroed */
+    t->mask = n - 1;
+    t->count = 0;
+    for (uint32_t i = 0; old.slot && i <= old.mask; i++)
+        if (old.slot[i].used) {
+            *kpair_find(t, old.slot[i].key) = old.slot[i];
+            t->count++;
+        }
+}
+
 int ts_kern(ts_ctx *c, int face, uint32_t a, uint32_t b)
 {
     ts_face *f = ts_face_get(c, face);
     if (f->absent || a > 0xFFFF || b > 0xFFFF)
         return 0;
-    bool cached = a < TS_KCACHE && b < TS_KCACHE;
-    if (cached) {
-        if (!f->kcache) {
-            f->kcache = ts_alloc_keep(c, sizeof(int16_t) * TS_KCACHE *
-                                         TS_KCACHE);
-            for (int i = 0; i < TS_KCACHE * TS_KCACHE; i++)
-                f->kcache[i] = TS_KNONE;
-        }
-        int16_t v = f->kcache[a * TS_KCACHE + b];
-        if (v != TS_KNONE)
-            return v;
+    if (!f->kpairs) {
+        f->kpairs = ts_alloc_keep(c, sizeof *f->kpairs);
+        kpairs_grow(c, f->kpairs);
     }
+    ts_kpairs *t = f->kpairs;
+    uint32_t key = a << 16 | b;
+    ts_kpair *e = kpair_find(t, key);
+    if (e->used)
+        return e->kern;
     int k = shape_pair(c, f, a, b);
-    if (cached)
-        f->kcache[a * TS_KCACHE + b] = (int16_t)k;
+    if (2 * (t->count + 1) > t->mask + 1) {
+        kpairs_grow(c, t);
+        e = kpair_find(t, key);
+    }
+    e->key = key;
+    e->kern = (int16_t)k;
+    e->used = true;
+    t->count++;
     return k;
 }
 
@@ -329,6 +386,8 @@ void ts_fonts_free(ts_ctx *c)
 {
     for (int i = 0; i < TS_NFACES; i++) {
         ts_face *f = &c->faces[i];
+        if (f->plan)
+            hb_shape_plan_destroy(f->plan);
         if (f->font)
             hb_font_destroy(f->font);
         if (f->face)
