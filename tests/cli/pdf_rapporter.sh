@@ -34,26 +34,69 @@ fi
     fail "stor-grupp.xml: vastbus pdf misslyckades: $(head -3 "$T/big.err")"
 
 MM=2.834645669
-# check_geometry PDF: word boxes inside the side margins; nothing crossing
-# the edge of the body area (20 mm top, 22 mm bottom) into the bands of the
-# running header and footer; section headings neither in the last 15 % of
-# the body nor followed by fewer than two lines on their page (unless what
-# follows is that short and ends the document).
-check_geometry() {
-    pdftotext -bbox-layout "$1" - 2>/dev/null | awk -v name="$(basename "$1")" -v mm=$MM '
+
+# What each report says, by one xsltproc for all of them (each start costs
+# time): per file a line "@@ PATH", the counts of reflektion and
+# planering, the year and the group's name on one line, then every name
+# (members, contact person) one per line.
+{
+    echo '<filer>'
+    for f in $REPORTS "$T/big/stor-grupp.xml"; do printf '<f>%s</f>\n' "$f"; done
+    echo '</filer>'
+} >"$T/filer.xml"
+xsltproc --nonet - "$T/filer.xml" > "$T/x.all" 2>"$T/x.err" <<'XSL' || fail "xsltproc på rapporterna: $(head -3 "$T/x.err")"
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="/filer/f">
+      <xsl:value-of select="concat('@@ ', ., '&#10;')"/>
+      <xsl:for-each select="document(string(.))">
+        <xsl:value-of select="concat(count(/*/*[local-name()='reflektion']), '|', count(/*/*[local-name()='planering']), '|',
+          string(/*/@ar), '|', normalize-space(//*[local-name()='grupp']/*[local-name()='namn']), '&#10;')"/>
+        <xsl:for-each select="//*[local-name()='namn']/text()">
+          <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
+        </xsl:for-each>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
+# one file per report: $T/NAME.x
+awk -v d="$T" '/^@@ / { if (f != "") close(f); n = $2; sub(/.*\//, "", n); sub(/\.xml$/, "", n); f = d "/" n ".x"; printf "" > f; next }
+               f != "" { print > f }' "$T/x.all"
+
+# check_pdf NAME XFILE: one awk over what pdf_ok left ($T/ok.info,
+# $T/ok.txt, $T/ok.html: pdfinfo, pdftotext and pdftotext -bbox-layout)
+# and what the report says (XFILE); prints one failure per line and
+# writes $T/NAME.one (the text on one line) and $T/NAME.want (the
+# sections, one per line: the bookmarks wanted). It checks
+#   the section headings in order (5 and 6 exactly when the report has
+#   them); every name intact, å ä ö included; "Sida N av M" at the end of
+#   a line on every page; no word box outside the 25 mm side margins, and
+#   nothing crossing the edge of the body area (20 mm top, 22 mm bottom)
+#   into the bands of the running header and footer; section headings
+#   neither in the last 15 % of the body nor followed by fewer than two
+#   lines on their page (unless what follows is that short and ends the
+#   document); title, author and subject.
+check_pdf() {
+    awk -v name="$1.pdf" -v b="$1" -v one="$T/$1.one" -v wantf="$T/$1.want" -v mm=$MM '
         function attr(s, a,   r) {
             if (!match(s, a "=\"[-0-9.]+\"")) return 0
             r = substr(s, RSTART + length(a) + 2, RLENGTH - length(a) - 3)
             return r + 0
         }
-        function flush_page(   i, k, n, ys, after, bodyb) {
+        function trim(s) { sub(/^ +/, "", s); sub(/ +$/, "", s); return s }
+        function geo(msg) { if (ngeo++ < 5) print name ": " msg }
+        function flush_page(   i, k, n, ys, key, sida) {
             if (np == 0) return
+            for (i = 1; i <= nl; i++) if (ltext[i] ~ ("Sida " np " av " npages "$")) sida = 1
+            if (!sida) sida_missing[np] = 1
             bodyb = h - 22 * mm
             for (i = 1; i <= nl; i++) {
                 if (ltext[i] !~ /^([1-6]\. (Gruppens sammansättning|Antal möten|Utbildningsinsatser|Avvikelser|Reflektion|Planering inför kommande år)|Analys|Beskrivning av avvikelserna)$/)
                     continue
                 if (ly0[i] > 20 * mm + 0.85 * (h - 42 * mm))
-                    print name ": sidan " np ": rubriken \"" ltext[i] "\" står i sidans sista 15 %"
+                    geo("sidan " np ": rubriken \"" ltext[i] "\" står i sidans sista 15 %")
                 delete ys; n = 0
                 for (k = 1; k <= nl; k++)
                     if (ly0[k] > ly1[i] && ly1[k] < bodyb) {
@@ -61,12 +104,33 @@ check_geometry() {
                         if (!(key in ys)) { ys[key] = 1; n++ }
                     }
                 if (n < 2 && !(lastpage && n == remaining_after(i)))
-                    print name ": sidan " np ": rubriken \"" ltext[i] "\" har " n " rad(er) efter sig på sidan"
+                    geo("sidan " np ": rubriken \"" ltext[i] "\" har " n " rad(er) efter sig på sidan")
             }
         }
         function remaining_after(i,   k, c) { c = 0
             for (k = 1; k <= nl; k++) if (ly0[k] > ly1[i] && ly1[k] < h - 22 * mm) c++
             return c }
+        # pdfinfo
+        FILENAME ~ /ok\.info$/ {
+            info[$1] = $0
+            if ($1 == "Pages:") npages = $2
+            next
+        }
+        # the report: counts, year, group; then the names
+        FILENAME ~ /\.x$/ {
+            if (FNR == 1) { split($0, v, "|"); n_refl = v[1]; n_plan = v[2]; ar = v[3]; grp = v[4]; next }
+            nm = trim($0)
+            if (nm != "" && !(nm in names)) { names[nm] = 1; order[++nnames] = nm }
+            next
+        }
+        # the plain text: the first line number of each heading, and the
+        # text on one line (newlines as spaces, runs of spaces as one)
+        FILENAME ~ /ok\.txt$/ {
+            if (!($0 in firstline)) firstline[$0] = FNR
+            text = text $0 " "
+            next
+        }
+        # pdftotext -bbox-layout: lines and word boxes by page
         /<page / { flush_page(); np++; nl = 0; w = attr($0, "width"); h = attr($0, "height") }
         /<line / { nl++; ly0[nl] = attr($0, "yMin"); ly1[nl] = attr($0, "yMax"); ltext[nl] = "" }
         /<word / {
@@ -74,12 +138,41 @@ check_geometry() {
             t = $0; sub(/.*">/, "", t); sub(/<\/word>.*/, "", t)
             ltext[nl] = ltext[nl] == "" ? t : ltext[nl] " " t
             if (x0 < 25 * mm - 0.05 || x1 > w - 25 * mm + 0.05)
-                print name ": sidan " np ": ordet \"" t "\" ligger utanför sidmarginalen (x " x0 "–" x1 ")"
+                geo("sidan " np ": ordet \"" t "\" ligger utanför sidmarginalen (x " x0 "–" x1 ")")
             top = 20 * mm; bot = h - 22 * mm
             if ((y0 < top - 0.5 && y1 > top + 0.5) || (y0 < bot - 0.5 && y1 > bot + 0.5) || y0 < 0 || y1 > h)
-                print name ": sidan " np ": ordet \"" t "\" går över kanten till sidhuvud/sidfot (y " y0 "–" y1 ")"
+                geo("sidan " np ": ordet \"" t "\" går över kanten till sidhuvud/sidfot (y " y0 "–" y1 ")")
         }
-        END { lastpage = 1; flush_page() }' | head -5
+        END {
+            lastpage = 1; flush_page()
+            # headings in order
+            nw = split("1. Gruppens sammansättning|2. Antal möten|3. Utbildningsinsatser|4. Avvikelser", want, "|")
+            if (n_refl == 1) want[++nw] = "5. Reflektion"
+            if (n_plan == 1) want[++nw] = "6. Planering inför kommande år"
+            prev = 0
+            printf "" > wantf
+            for (i = 1; i <= nw; i++) {
+                print want[i] > wantf
+                if (!(want[i] in firstline)) print b ": rubriken \"" want[i] "\" saknas"
+                else if (firstline[want[i]] <= prev) print b ": rubriken \"" want[i] "\" står i fel ordning"
+                else prev = firstline[want[i]]
+            }
+            if (n_refl != 1 && ("5. Reflektion" in firstline)) print b ": \"5. Reflektion\" finns i PDF:en men inte i rapporten"
+            if (n_plan != 1 && ("6. Planering inför kommande år" in firstline)) print b ": \"6. Planering inför kommande år\" finns i PDF:en men inte i rapporten"
+            # every name intact
+            gsub(/  +/, " ", text)
+            print text > one
+            for (i = 1; i <= nnames; i++)
+                if (index(text, order[i]) == 0) print b ": namnet \"" order[i] "\" saknas eller är förvanskat"
+            # "Sida N av M" on every page
+            if (npages == "" || npages < 1) print b ": pdfinfo ger inget sidantal"
+            for (i = 1; i <= npages; i++)
+                if (i > np || (i in sida_missing)) print b ": sidan " i " saknar \"Sida " i " av " npages "\""
+            # metadata
+            if (info["Title:"] != "Title:           Årsberättelse " ar " – " grp) print b ": fel titel: " info["Title:"]
+            if (info["Author:"] != "Author:          " grp) print b ": fel författare: " info["Author:"]
+            if (info["Subject:"] != "Subject:         Västbus årsberättelse") print b ": fel ämne"
+        }' "$T/ok.info" "$2" "$T/ok.txt" "$T/ok.html"
 }
 
 for f in $REPORTS "$T/big/stor-grupp.xml"; do
@@ -90,94 +183,47 @@ for f in $REPORTS "$T/big/stor-grupp.xml"; do
         continue
     fi
     pdf_ok "$P"
-    cp "$T/ok.txt" "$T/$b.txt"    # pdf_ok's `pdftotext "$P"`, not a second run
-    # headings in order
-    # what the report says, by one xsltproc: the counts of reflektion and
-    # planering, the year and the group's name on the first line, then
-    # every name (members, contact person) one per line
-    xsltproc --nonet - "$f" > "$T/$b.x" 2>/dev/null <<'XSL'
-<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
-  <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="/">
-    <xsl:value-of select="concat(count(/*/*[local-name()='reflektion']), '|', count(/*/*[local-name()='planering']), '|',
-      string(/*/@ar), '|', normalize-space(//*[local-name()='grupp']/*[local-name()='namn']), '&#10;')"/>
-    <xsl:for-each select="//*[local-name()='namn']/text()">
-      <xsl:value-of select="."/><xsl:text>&#10;</xsl:text>
-    </xsl:for-each>
-  </xsl:template>
-</xsl:stylesheet>
-XSL
-    IFS='|' read -r n_refl n_plan ar grp < "$T/$b.x"
-    want="1. Gruppens sammansättning|2. Antal möten|3. Utbildningsinsatser|4. Avvikelser"
-    [ "$n_refl" = 1 ] && want="$want|5. Reflektion"
-    [ "$n_plan" = 1 ] && want="$want|6. Planering inför kommande år"
-    prev=0
-    IFS='|'
-    for h in $want; do
-        n=$(grep -n -F -x "$h" "$T/$b.txt" | head -1 | cut -d: -f1)
-        if [ -z "$n" ]; then fail "$b: rubriken \"$h\" saknas"
-        elif [ "$n" -le "$prev" ]; then fail "$b: rubriken \"$h\" står i fel ordning"
-        else prev=$n; fi
-    done
-    unset IFS
-    for h in "5. Reflektion" "6. Planering inför kommande år"; do
-        case "|$want|" in *"|$h|"*) ;; *)
-            grep -q -F -x "$h" "$T/$b.txt" && fail "$b: \"$h\" finns i PDF:en men inte i rapporten" ;;
-        esac
-    done
-    # every name (members, contact person) intact, å ä ö included
-    tr '\n' ' ' < "$T/$b.txt" | sed 's/  */ /g' > "$T/$b.one"
-    sed 1d "$T/$b.x" | sed 's/^ *//; s/ *$//' | sort -u > "$T/$b.names"
-    awk 'NR == FNR { text = text $0; next } $0 != "" && index(text, $0) == 0 { print }' \
-        "$T/$b.one" "$T/$b.names" > "$T/missing"
-    while IFS= read -r nm; do
-        fail "$b: namnet \"$nm\" saknas eller är förvanskat"
-    done < "$T/missing"
-    # "Sida N av M" on every page: one pdftotext for all pages
-    N=$(awk '/^Pages:/ { print $2 }' "$T/ok.info")
-    pdftotext -layout "$P" - 2>/dev/null | awk -v n="$N" '
-        BEGIN { RS = "\f" }
-        NR <= n { k = split($0, line, "\n")
-                  for (j = 1; j <= k; j++) if (line[j] ~ ("Sida " NR " av " n "$")) ok[NR] = 1 }
-        END { for (i = 1; i <= n; i++) if (!(i in ok)) print i }' > "$T/nosida"
-    while IFS= read -r i; do
-        fail "$b: sidan $i saknar \"Sida $i av $N\""
-    done < "$T/nosida"
-    # geometry
-    out=$(check_geometry "$P")
-    [ -z "$out" ] || fail "$out"
-    # metadata
-    info=$(cat "$T/ok.info")
-    echo "$info" | grep -q -x -F "Title:           Årsberättelse $ar – $grp" || fail "$b: fel titel: $(echo "$info" | grep ^Title)"
-    echo "$info" | grep -q -x -F "Author:          $grp" || fail "$b: fel författare: $(echo "$info" | grep ^Author)"
-    echo "$info" | grep -q -x -F "Subject:         Västbus årsberättelse" || fail "$b: fel ämne"
-    qpdf --qdf --object-streams=disable "$P" "$T/q.pdf" 2>/dev/null
-    grep -a -q "/Lang (sv-SE)" "$T/q.pdf" || fail "$b: /Lang (sv-SE) saknas"
-    grep -a -q "<dc:language><rdf:Bag><rdf:li>sv-SE</rdf:li>" "$T/q.pdf" ||
-        grep -a -q "sv-SE" "$T/q.pdf" || fail "$b: språket saknas i XMP"
-    # bookmarks: the section headings, in order, at the top level (read
-    # for all PDFs by one node after the loop)
-    qpdf --json --json-key=outlines "$P" > "$T/$b.oljson" 2>/dev/null
-    echo "$want" | tr '|' '\n' > "$T/$b.want"
-    # reproducible
-    if [ -f "$T/b/$b.pdf" ] && ! cmp -s "$P" "$T/b/$b.pdf"; then
-        fail "$b: två körningar med SOURCE_DATE_EPOCH gav olika byte"
+    if [ ! -s "$T/$b.x" ]; then
+        fail "$b: xsltproc gav inget om rapporten"
+        continue
     fi
+    check_pdf "$b" "$T/$b.x" >"$T/fails"
+    while IFS= read -r l; do fail "$l"; done <"$T/fails"
+    # the catalog's /Lang, the XMP and the bookmarks, read for all PDFs
+    # by one node after the loop
+    qpdf --json --json-key=outlines --json-key=qpdf --json-stream-data=inline \
+        --decode-level=generalized "$P" > "$T/$b.json" 2>/dev/null
 done
 
-# the bookmarks of every PDF: one node for all of them
-node -e 'const fs = require("fs");
-         for (const f of process.argv.slice(1)) {
-           let t = "";
-           try { for (const b of JSON.parse(fs.readFileSync(f, "utf8")).outlines) t += b.title + "\n"; }
-           catch (e) { t = "(qpdf --json: " + e.message + ")\n"; }
-           fs.writeFileSync(f.replace(/\.oljson$/, ".outl"), t);
-         }' "$T"/*.oljson
-for w in "$T"/*.want; do
-    b=$(basename "$w" .want)
-    cmp -s "$T/$b.outl" "$w" ||
-        fail "$b: bokmärkena är inte avsnitten i ordning: $(tr '\n' ';' < "$T/$b.outl" 2>/dev/null)"
-done
+# for every PDF, one node for all: /Lang (sv-SE) in the catalog; sv-SE as
+# dc:language in the XMP; the bookmarks are the section headings, in
+# order, at the top level; two runs with SOURCE_DATE_EPOCH give the same
+# bytes
+node -e 'const fs = require("fs"), path = require("path");
+         const T = process.argv[1];
+         for (const f of process.argv.slice(2)) {
+           const b = path.basename(f, ".json");
+           let titles = "", lang = "", xmp = "";
+           try {
+             const j = JSON.parse(fs.readFileSync(f, "utf8"));
+             for (const o of j.outlines) titles += o.title + "\n";
+             const objs = j.qpdf[1];
+             const val = (ref) => objs["obj:" + ref];
+             const root = val(objs.trailer.value["/Root"]).value;
+             lang = root["/Lang"] || "";
+             const m = root["/Metadata"] && val(root["/Metadata"]);
+             if (m && m.stream && m.stream.data) xmp = Buffer.from(m.stream.data, "base64").toString("utf8");
+           } catch (e) { titles = "(qpdf --json: " + e.message + ")\n"; }
+           if (lang !== "u:sv-SE") console.log(b + ": /Lang (sv-SE) saknas");
+           if (!/<dc:language>\s*<rdf:Bag>\s*<rdf:li>sv-SE<\/rdf:li>/.test(xmp)) console.log(b + ": språket saknas i XMP");
+           let want = "";
+           try { want = fs.readFileSync(path.join(T, b + ".want"), "utf8"); } catch (e) { want = "(inga avsnitt)"; }
+           if (titles !== want) console.log(b + ": bokmärkena är inte avsnitten i ordning: " + titles.replace(/\n/g, ";"));
+           const a = path.join(T, "a", b + ".pdf"), r = path.join(T, "b", b + ".pdf");
+           if (fs.existsSync(r) && !fs.readFileSync(a).equals(fs.readFileSync(r)))
+             console.log(b + ": två körningar med SOURCE_DATE_EPOCH gav olika byte");
+         }' "$T" "$T"/*.json >"$T/fails" 2>&1 || fail "node: $(head -3 "$T/fails")"
+while IFS= read -r l; do fail "$l"; done <"$T/fails"
 
 # 60 members: the table's caption with "(forts.)" and its header row
 # again at the top of page 2
