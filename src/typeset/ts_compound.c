@@ -320,7 +320,10 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
             return;
         }
     need(c, d, w, len);
-    bool known = spell(d->h, w);
+    /* whether the whole word is a word: asked only for a first part
+     * with a vowel added (form 1), the rare case that needs it; the
+     * whole word is the longest query, and costs Hunspell the most */
+    int known = -1;
     {
         /* A|B after character i-1: A at least 3 letters, B at least 4
          * ("-len" in "vårdcentra|len" is a word too, but not a part)
@@ -335,6 +338,8 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
             if (not_part(b) || !spell(d->h, b))
                 continue;
             int form = first_part(d->h, w, off[i]);
+            if (form == 1 && n - i >= 5 && known < 0)
+                known = spell(d->h, w);
             if (!form || (form == 1 && (n - i < 5 || !known)))
                 continue;
             int lo = i < n - i ? i : n - i;
