@@ -261,6 +261,8 @@ bool ts_spellidx_write(FILE *out, const char *aff, const char *dic,
 ts_spellidx *ts_spellidx_open(const char *path, const char *aff,
                               const char *dic);
 void ts_spellidx_close(ts_spellidx *ix);
+/* whether ts_spellidx_open() would give an index */
+bool ts_spellidx_usable(const char *path, const char *aff, const char *dic);
 uint32_t ts_spellidx_lines(const ts_spellidx *ix);
 const char *ts_spellidx_line(const ts_spellidx *ix, uint32_t i, size_t *len);
 const uint32_t *ts_spellidx_always(const ts_spellidx *ix, size_t *n);

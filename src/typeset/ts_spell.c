@@ -190,6 +190,7 @@ typedef struct {
     char p[32], r[32];
     size_t pl, rl;
     int pnext;                /* the next whose pattern starts the same */
+    int rnext;                /* the next whose replacement starts so */
 } rep;
 
 typedef struct {
@@ -209,6 +210,7 @@ typedef struct {
     bool rsuf_first[256];     /* the first bytes of rsuf's strings */
     bool rpre_last[256];      /* the last bytes of rpre's strings */
     int pfirst[256];          /* by a pattern's first byte: a list */
+    int rfirst[256];          /* by a replacement's first byte: a list */
 } affinfo;
 
 /* Reads what the filter needs from the .aff; false when the .aff uses
@@ -340,10 +342,12 @@ static bool read_aff(const char *path, affinfo *ai)
             ai->tail_first[lb] = i;
         }
     for (int i = 0; i < 256; i++)
-        ai->pfirst[i] = -1;
+        ai->pfirst[i] = ai->rfirst[i] = -1;
     for (int i = ai->nrep - 1; i >= 0; i--) {
         ai->reps[i].pnext = ai->pfirst[(unsigned char)ai->reps[i].p[0]];
         ai->pfirst[(unsigned char)ai->reps[i].p[0]] = i;
+        ai->reps[i].rnext = ai->rfirst[(unsigned char)ai->reps[i].r[0]];
+        ai->rfirst[(unsigned char)ai->reps[i].r[0]] = i;
     }
     /* twofold suffixes: a suffix that may take another suffix */
     for (size_t k = 0; k < ncont; k++)
@@ -399,6 +403,47 @@ static size_t shortest(const affinfo *ai, const char *key, size_t n)
     return drop_last(key, x);
 }
 
+/* Calls fn for every way x[0..n) is A r B with r a REP replacement: with
+ * the fnv() of A p B (p its pattern); stops when fn returns true. hk[i]
+ * is fnv() of x[0..i). */
+static bool each_unreplaced(const affinfo *ai, const char *x, size_t n,
+                            const uint32_t *hk,
+                            bool (*fn)(void *, uint32_t, const char *, size_t,
+                                       const rep *, size_t),
+                            void *arg)
+{
+    for (size_t k = 0; k < n; k++)
+        for (int i = ai->rfirst[(unsigned char)x[k]]; i >= 0;
+             i = ai->reps[i].rnext) {
+            const rep *r = &ai->reps[i];
+            if (k + r->rl > n || memcmp(x + k, r->r, r->rl))
+                continue;
+            uint32_t h = hk[k];
+            for (size_t j = 0; j < r->pl; j++)
+                h = (h ^ (unsigned char)r->p[j]) * 16777619u;
+            for (size_t j = k + r->rl; j < n; j++)
+                h = (h ^ (unsigned char)x[j]) * 16777619u;
+            if (fn(arg, h, x, n, r, k))
+                return true;
+        }
+    return false;
+}
+
+static bool unreplaced_in(void *arg, uint32_t h, const char *x, size_t n,
+                          const rep *r, size_t k)
+{
+    return has3(arg, h, x, k, r->p, r->pl, x + k + r->rl, n - k - r->rl);
+}
+
+/* Whether x[0..n) is in H2 (the strings of H with one REP pattern
+ * replaced), without H2: whether undoing one replacement in it gives a
+ * string of H. */
+static bool in_h2(const affinfo *ai, const ts_sset *H, const char *x,
+                  size_t n, const uint32_t *hk)
+{
+    return each_unreplaced(ai, x, n, hk, unreplaced_in, (void *)H);
+}
+
 /* Whether Hunspell may look up key[0..n) for one of the queries of H:
  * for some split key = m + t (t a strip string), m or m without its last
  * character is a piece of a query (in H), or a piece of a query with one
@@ -413,7 +458,8 @@ static size_t shortest(const affinfo *ai, const char *key, size_t n)
  * begins the key, so the key can be reached exactly when the shortest
  * candidate x is such a piece: one look-up in H and one in H2 (the
  * A r B), a few for the replacement pieces at x's ends, and no copying:
- * hk[i] is fnv() of key[0..i), made while the line was read. */
+ * hk[i] is fnv() of key[0..i), made while the line was read. H2 NULL:
+ * membership in H2 decided by in_h2(). */
 static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
                       const char *key, size_t n, const uint32_t *hk)
 {
@@ -422,7 +468,8 @@ static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
     size_t x = shortest(ai, key, n);
     if (x == 0)
         return true;
-    if (has_h(H, hk[x], key, x) || has_h(H2, hk[x], key, x))
+    if (has_h(H, hk[x], key, x) ||
+        (H2 ? has_h(H2, hk[x], key, x) : in_h2(ai, H, key, x, hk)))
         return true;
     size_t rmax = ai->rep_max;
     if (x <= rmax && has(ai->rsub, key, x))
@@ -604,16 +651,37 @@ static inline size_t line_key(const char *p, bool *plain, uint32_t *hk)
     return kl;
 }
 
+struct hashes {
+    uint32_t *out;
+    size_t n, max;
+};
+
+static bool put_hash(void *arg, uint32_t h, const char *x, size_t n,
+                     const rep *r, size_t k)
+{
+    (void)x, (void)n, (void)r, (void)k;
+    struct hashes *hs = arg;
+    if (hs->n == hs->max)
+        return true;          /* full: the caller refuses the line */
+    hs->out[hs->n++] = h;
+    return false;
+}
+
 /* The hashes under which the index lists a line of key key[0..n) whose
  * shortest candidate is key[0..x), x > 0: every string that reachable()
- * looks up in H, H2 or the replacements' substrings for it. At most
- * 1 + 2 * MAX_REPLEN of them. */
+ * looks up in H or the replacements' substrings for it (without H2: the
+ * strings of H that in_h2() looks up). At most max of them; 0 when there
+ * are more. */
 #define MAX_REPLEN 32
+#define MAX_HASHES 4096
 static size_t reach_hashes(const affinfo *ai, const char *key, size_t x,
                            const uint32_t *hk, uint32_t *out)
 {
-    size_t k = 0, rmax = ai->rep_max;
-    out[k++] = hk[x];
+    struct hashes hs = {out, 1, MAX_HASHES - 2 * MAX_REPLEN};
+    out[0] = hk[x];
+    if (each_unreplaced(ai, key, x, hk, put_hash, &hs))
+        return 0;
+    size_t k = hs.n, rmax = ai->rep_max;
     if (ai->rpre_last[(unsigned char)key[x - 1]])
         for (size_t q = 1; q < rmax && q < x; q++) {
             if (!has(ai->rpre, key + x - q, q))
@@ -766,7 +834,6 @@ static bool filter_index(const affinfo *ai, const ts_sset *H,
         if (al[i] < nl)
             pr.kept[al[i] / 64] |= (uint64_t)1 << (al[i] % 64);
     probe_set(&pr, H);
-    probe_set(&pr, H2);
     probe_set(&pr, ai->rsub);
     /* a kept key that no word reaches: the index lists its line under
      * its shortest candidate (or among the lines always kept) */
@@ -823,20 +890,21 @@ bool ts_spell_filter_ix(const char *aff, const char *dic, const char *ixpath,
     bool ok = read_aff(aff, &ai);
     struct hbuild hb = {ts_sset_new(), true};
     struct h2build h2 = {&ai, ts_sset_new(), true};
+    ts_spellidx *ix = ok ? ts_spellidx_open(ixpath, aff, dic) : NULL;
     if (ok && hb.H && h2.H2) {
         ts_sset_each(W, take_word, &hb);
-        if (hb.ok)
+        /* H2 only for the scan: with the index, in_h2() answers for the
+         * few lines found */
+        if (hb.ok && !ix)
             ts_sset_each(hb.H, add_variants, &h2);
         ok = hb.ok && h2.ok;
     } else {
         ok = false;
     }
-    if (ok) {
-        ts_spellidx *ix = ts_spellidx_open(ixpath, aff, dic);
-        ok = ix ? filter_index(&ai, hb.H, h2.H2, ix, keep, out)
+    if (ok)
+        ok = ix ? filter_index(&ai, hb.H, NULL, ix, keep, out)
                 : filter_scan(&ai, hb.H, h2.H2, dic, keep, out);
-        ts_spellidx_close(ix);
-    }
+    ts_spellidx_close(ix);
     ts_sset_free(hb.H);
     ts_sset_free(h2.H2);
     free_aff(&ai);
@@ -882,7 +950,7 @@ bool ts_spell_index(const char *aff, const char *dic, FILE *out)
     if (ok) {
         char *end = data + size;
         char *p = memchr(data, '\n', size);
-        uint32_t hk[KEY_MAX + 1], rh[1 + 2 * MAX_REPLEN];
+        uint32_t hk[KEY_MAX + 1], rh[MAX_HASHES];
         for (p = p ? p + 1 : end; ok && p < end;) {
             uint32_t line = (uint32_t)off.n, at = (uint32_t)(p - data);
             bool plain;
@@ -894,6 +962,8 @@ bool ts_spell_index(const char *aff, const char *dic, FILE *out)
                 ok = ok && vec_push(&always, &line);
             } else {
                 size_t n = reach_hashes(&ai, p, x, hk, rh);
+                if (n == 0)   /* too many to list: kept always */
+                    ok = ok && vec_push(&always, &line);
                 for (size_t i = 0; ok && i < n; i++) {
                     ts_sxent e = {rh[i], line};
                     ok = vec_push(&ents, &e);

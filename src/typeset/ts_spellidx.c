@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "VBSPIDX1"
+#define MAGIC "VBSPIDX2"
 #define HEAD_BYTES 4096       /* of each source file, hashed */
 
 typedef struct {
@@ -202,6 +202,13 @@ ts_spellidx *ts_spellidx_open(const char *path, const char *aff,
 stale:
     ts_spellidx_close(ix);
     return NULL;
+}
+
+bool ts_spellidx_usable(const char *path, const char *aff, const char *dic)
+{
+    ts_spellidx *ix = ts_spellidx_open(path, aff, dic);
+    ts_spellidx_close(ix);
+    return ix != NULL;
 }
 
 uint32_t ts_spellidx_lines(const ts_spellidx *ix)
