@@ -104,13 +104,31 @@ typedef struct pdf_filemap {
     int *annot_first;         /* per page: its first in annot_obj; npages+1 */
     int *annot_obj;           /* the pages' /Annots, page after page */
 } pdf_filemap;
-/* Appends the tree to the packed file *buf as an update section: the
- * root (redefining the catalog's placeholder) and the elements in
- * deflated object streams, a cross-reference stream with /Prev and the
- * same /Root and /ID.
+/* Adds the tree to the packed file *buf: qpdf's cross-reference stream
+ * dropped (pdf_reflow), the root (under the number of the catalog's
+ * placeholder) and the elements in deflated object streams, and one
+ * cross-reference stream for all, with the same /Root, /Info and /ID.
  * On failure *buf still holds the packed file, unchanged below *len. */
 int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
                     unsigned char **buf, size_t *len);
 
+/* pdf_reflow.c */
+/* Deflates in[0..n) into *out (malloc'd, *outn bytes). */
+int pdf_deflate(const unsigned char *in, size_t n, unsigned char **out,
+                size_t *outn);
+/* One entry of a cross-reference stream: type 0 (free), 1 (f2 = the
+ * offset) or 2 (in object stream f2, at index f3). */
+typedef struct pdf_xent {
+    unsigned type;
+    unsigned long f2, f3;
+} pdf_xent;
+/* qpdf's file buf[0..len) without its cross-reference stream (the one at
+ * startxref, object *xnum, which is left free in *ents): every object
+ * copied to *out (malloc'd; *outn bytes used of *outcap), a stream
+ * without a filter (the XMP) deflated; *ents (malloc'd, *size of them)
+ * the entries of objects 0 .. *size - 1 with their new offsets. */
+int pdf_reflow(const unsigned char *buf, size_t len, long startxref,
+               unsigned char **out, size_t *outn, size_t *outcap,
+               pdf_xent **ents, int *size, int *xnum);
 
 #endif

@@ -264,8 +264,8 @@ int pdf_meta_write(HPDF_Doc pdf, pdf_state *st, const ts_result *r,
                   HPDF_String_New(pdf->mmgr, r->lang ? r->lang : "sv-SE",
                                   NULL));
 
-    /* XMP: uncompressed, so that a tool finds the PDF/A and PDF/UA
-     * identification without inflating */
+    /* XMP: written plain, as qpdf would leave it plain anyway; it is
+     * deflated after packing (pdf_reflow.c) */
     char *x = xmp(r, creator, xmpdate);
     if (!x) {
         pdf_set_err(st, "slut på minne (XMP)");

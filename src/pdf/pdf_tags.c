@@ -36,7 +36,6 @@
 
 #include <hpdf.h>
 #include <hpdf_utils.h>
-#include <zlib.h>
 
 enum { KID_MCID, KID_MCR, KID_ELEM, KID_OBJR };
 
@@ -637,17 +636,15 @@ static const unsigned char *expand(sbuf *b, const unsigned char *s,
 static void put_stream(sbuf *b, int num, const char *dict,
                        const unsigned char *data, size_t n)
 {
-    uLongf zn = compressBound((uLong)n);
-    unsigned char *z = malloc(zn ? zn : 1);
-    if (!z || compress2(z, &zn, data, (uLong)n, Z_BEST_COMPRESSION) != Z_OK) {
-        free(z);
+    unsigned char *z;
+    size_t zn;
+    if (pdf_deflate(data, n, &z, &zn)) {
         b->oom = true;
         return;
     }
     sb_fmt(b, "%d 0 obj\n<< ", num);
     sb_str(b, dict);   /* may be longer than sb_fmt writes */
-    sb_fmt(b, " /Filter /FlateDecode /Length %lu >>\nstream\n",
-           (unsigned long)zn);
+    sb_fmt(b, " /Filter /FlateDecode /Length %zu >>\nstream\n", zn);
     sb_add(b, z, zn);
     sb_str(b, "\nendstream\nendobj\n");
     free(z);
@@ -655,32 +652,51 @@ static void put_stream(sbuf *b, int num, const char *dict,
 
 enum { PER_STREAM = 400 };
 
+/* Bytes a big-endian field needs for v (at least one). */
+static int width(unsigned long v)
+{
+    int w = 1;
+    while (w < 8 && (v >> (8 * w)))
+        w++;
+    return w;
+}
+
 int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
                     unsigned char **buf, size_t *len)
 {
-    /* the update's objects: the root (in place of the catalog's
+    /* qpdf's objects without its cross-reference stream, whose number
+     * (xnum) the new one takes */
+    pdf_xent *old;
+    int oldsize, xnum;
+    sbuf b = {0};
+    if (pdf_reflow(*buf, *len, m->startxref, &b.p, &b.n, &b.cap, &old,
+                   &oldsize, &xnum))
+        return -1;
+    /* the tree's objects: the root (in place of the catalog's
      * placeholder) and the elements (base, base + 1, ...), at most
-     * PER_STREAM to an object stream; the streams and the xref stream
-     * come after them */
-    int base = m->size, nobj = tr->count;
+     * PER_STREAM to an object stream; the streams come after them */
+    int base = oldsize, nobj = tr->count;
     int nstm = (nobj + PER_STREAM - 1) / PER_STREAM;
     int per = (nobj + nstm - 1) / nstm;   /* the streams evenly filled */
-    int stm0 = base + nobj - 1, xnum = stm0 + nstm;
-    size_t *stm_off = malloc((size_t)nstm * sizeof *stm_off);
-    if (!stm_off)
-        return -1;
-    sbuf b = {*buf, *len, *len, false};
+    int stm0 = base + nobj - 1, size = stm0 + nstm;
+    pdf_xent *x = calloc((size_t)size, sizeof *x);
+    bool bad = !x || m->tree_obj <= 0 || m->tree_obj >= oldsize ||
+               m->size != oldsize;
+    if (x && !bad)
+        memcpy(x, old, (size_t)oldsize * sizeof *x);
+    free(old);
     sbuf body = {0}, head = {0};
     const unsigned char *s = tr->p;
-    bool bad = false;
     for (int k = 0; k < nstm && !b.oom && !bad; k++) {
         body.n = head.n = 0;
         int first = k * per, end = first + per;
         if (end > nobj)
             end = nobj;
         for (int j = first; j < end && !bad; j++) {
-            sb_fmt(&head, "%d %zu ", j ? base + j - 1 : m->tree_obj,
-                   body.n);
+            int num = j ? base + j - 1 : m->tree_obj;
+            sb_fmt(&head, "%d %zu ", num, body.n);
+            x[num] = (pdf_xent){2, (unsigned long)(stm0 + k),
+                                (unsigned long)(j - first)};
             if (!(s = expand(&body, s, m, base, nobj)))
                 bad = true;
             sb_str(&body, "\n");
@@ -694,7 +710,7 @@ int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
         char dict[96];
         snprintf(dict, sizeof dict, "/Type /ObjStm /N %d /First %zu",
                  end - first, first_off);
-        stm_off[k] = b.n;
+        x[stm0 + k] = (pdf_xent){1, b.n, 0};
         put_stream(&b, stm0 + k, dict, head.p, head.n);
     }
     free(body.p);
@@ -704,58 +720,44 @@ int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
      * objects in one stream differ in one byte, so they deflate to
      * almost nothing) */
     size_t xoff = b.n;
-    unsigned long big = xoff > (size_t)xnum ? xoff : (unsigned long)xnum;
-    int w = 1;
-    while (w < 8 && (big >> (8 * w)))
-        w++;
-    int w3 = per > 256 ? 2 : 1;           /* an index in its stream */
-    int cols = 1 + w + w3, nrows = nobj + nstm + 1;
-    unsigned char *rows = calloc((size_t)nrows * (size_t)cols, 1);
-    if (!rows)
-        b.oom = true;
-    for (int r = 0; rows && r < nrows; r++) {
-        unsigned char *row = rows + (size_t)r * (size_t)cols;
-        unsigned long f1, f2;
-        if (r < nobj) {
-            row[0] = 2;
-            f1 = (unsigned long)(stm0 + r / per);
-            f2 = (unsigned long)(r % per);
-        } else {
-            row[0] = 1;
-            f1 = r < nobj + nstm ? stm_off[r - nobj] : xoff;
-            f2 = 0;
-        }
-        for (int i = 0; i < w; i++)
-            row[1 + i] = (unsigned char)(f1 >> (8 * (w - 1 - i)));
-        for (int i = 0; i < w3; i++)
-            row[1 + w + i] = (unsigned char)(f2 >> (8 * (w3 - 1 - i)));
+    if (!bad && !b.oom)
+        x[xnum] = (pdf_xent){1, xoff, 0};
+    unsigned long big2 = 0, big3 = 0;
+    for (int r = 0; x && r < size; r++) {
+        big2 = x[r].f2 > big2 ? x[r].f2 : big2;
+        big3 = x[r].f3 > big3 ? x[r].f3 : big3;
     }
+    int w = width(big2), w3 = width(big3);
+    int cols = 1 + w + w3;
     head.n = 0;
-    for (int r = 0; rows && r < nrows; r++) {
-        const unsigned char *row = rows + (size_t)r * (size_t)cols;
-        unsigned char up[1 + 1 + 8 + 2];
+    unsigned char prev[1 + 8 + 8] = {0};
+    for (int r = 0; x && !bad && r < size; r++) {
+        unsigned char row[1 + 8 + 8], up[1 + 1 + 8 + 8];
+        row[0] = (unsigned char)x[r].type;
+        for (int i = 0; i < w; i++)
+            row[1 + i] = (unsigned char)(x[r].f2 >> (8 * (w - 1 - i)));
+        for (int i = 0; i < w3; i++)
+            row[1 + w + i] = (unsigned char)(x[r].f3 >> (8 * (w3 - 1 - i)));
         up[0] = 2;   /* PNG "Up" */
         for (int i = 0; i < cols; i++)
-            up[1 + i] = (unsigned char)(row[i] - (r ? row[i - cols] : 0));
+            up[1 + i] = (unsigned char)(row[i] - prev[i]);
+        memcpy(prev, row, (size_t)cols);
         sb_add(&head, up, (size_t)cols + 1);
     }
-    free(rows);
-    free(stm_off);
+    free(x);
     if (!bad && !head.oom && !b.oom) {
-        /* the entries run root, base.. in that order: /Index says so */
         size_t dn = strlen(m->id) + (m->info ? strlen(m->info) : 0) + 512;
         char *dict = malloc(dn);
         if (!dict) {
             b.oom = true;
         } else {
             int dl = snprintf(dict, dn,
-                     "/Type /XRef /Size %d /W [ 1 %d %d ] /Index [ %d 1 %d %d ]"
+                     "/Type /XRef /Size %d /W [ 1 %d %d ]"
                      " /DecodeParms << /Columns %d /Predictor 12 >>"
-                     " /Root %d 0 R%s%s /ID %s /Prev %ld",
-                     xnum + 1, w, w3, m->tree_obj, base, xnum + 1 - base,
-                     cols,
-                     m->root_obj, m->info ? " /Info " : "",
-                     m->info ? m->info : "", m->id, m->startxref);
+                     " /Root %d 0 R%s%s /ID %s",
+                     size, w, w3, cols, m->root_obj,
+                     m->info ? " /Info " : "", m->info ? m->info : "",
+                     m->id);
             if (dl < 0 || (size_t)dl >= dn)
                 bad = true;
             else
@@ -765,12 +767,13 @@ int pdf_tree_append(const pdf_tree *tr, const pdf_filemap *m,
         }
     }
     free(head.p);
-    *buf = b.p;       /* realloc'd or not, b.p is the buffer now */
-    if (bad || b.oom)
-        return -1;    /* *buf holds the packed file unchanged below *len */
+    if (bad || b.oom) {
+        free(b.p);
+        return -1;    /* *buf holds the packed file unchanged */
+    }
     unsigned char *fit = realloc(b.p, b.n);
-    if (fit)
-        *buf = fit;
+    free(*buf);
+    *buf = fit ? fit : b.p;
     *len = b.n;
     return 0;
 }
