@@ -13,8 +13,10 @@
  *     the compound with a typical fault replaced);
  *   - any of those with a suffix's add part replaced by its strip part
  *     (SFX; there are no prefixes and no twofold suffixes).
- * So a key K can be reached only if, for some strip string t that ends K,
- * m = K minus t satisfies: m without its last character is a substring of
+ * So a key K can be reached only if, for some strip string t that ends K
+ * (the empty one, or the strip string of a suffix whose flag K's line
+ * has: Hunspell takes a line found through a suffix only when it has that
+ * suffix's flag), m = K minus t satisfies: m without its last character is a substring of
  * a query, or m (or m without its last character) is a substring of a
  * query with one REP pattern replaced. Entries with no such split are
  * never looked up, and leaving them out changes no answer: Hunspell runs
@@ -202,6 +204,7 @@ typedef struct {
     int ntail;
     int tail_first[256];      /* by last byte: a list through tail_next */
     int tail_next[64];
+    uint64_t flag_tails[256]; /* by a suffix flag: its strip strings */
     rep reps[MAX_REP];
     int nrep;
     size_t rep_max;           /* the longest replacement, in bytes */
@@ -263,6 +266,10 @@ static bool read_aff(const char *path, affinfo *ai)
                         ai->tail_len[ai->ntail++] = sl;
                     }
                 }
+                for (int t = 0; sl && t < ai->ntail; t++)
+                    if (ai->tail_len[t] == sl && !memcmp(ai->tail[t], strip, sl))
+                        ai->flag_tails[(unsigned char)fld[1][0]] |=
+                            (uint64_t)1 << t;
                 if (sl)
                     ai->tail_last[(unsigned char)strip[sl - 1]] = true;
                 if (sl <= MAX_TAIL && !ts_sset_add(ai->tails, strip, sl))
@@ -381,15 +388,30 @@ static size_t drop_last(const char *s, size_t n)
 
 #define KEY_MAX 256
 
+/* The strip strings of the suffixes the line's flags (after the key, at
+ * f: '/' and one byte a flag) name, as a set of ai->tail[] indices:
+ * Hunspell finds a line through a suffix only when the line has that
+ * suffix's flag (SfxEntry::checkword: TESTAFF), so a strip string of
+ * another suffix never leads to it. */
+static uint64_t line_tails(const affinfo *ai, const char *f, size_t n)
+{
+    uint64_t m = 0;
+    if (n && *f == '/')
+        for (size_t i = 1; i < n && !strchr(" \t\r\n", f[i]); i++)
+            m |= ai->flag_tails[(unsigned char)f[i]];
+    return m;
+}
+
 /* The shortest candidate of key[0..n): after the longest strip string
- * that ends it, less its last character. */
-static size_t shortest(const affinfo *ai, const char *key, size_t n)
+ * that ends it (of those in tails), less its last character. */
+static size_t shortest(const affinfo *ai, const char *key, size_t n,
+                       uint64_t tails)
 {
     size_t x = n;
     for (int i = ai->tail_first[(unsigned char)key[n - 1]]; i >= 0;
          i = ai->tail_next[i]) {
         size_t tl = ai->tail_len[i];
-        if (tl > n)
+        if (tl > n || !(tails >> i & 1))
             continue;
         const char *t = ai->tail[i], *k = key + n - tl;
         size_t j = 0;
@@ -459,13 +481,15 @@ static bool in_h2(const affinfo *ai, const ts_sset *H, const char *x,
  * candidate x is such a piece: one look-up in H and one in H2 (the
  * A r B), a few for the replacement pieces at x's ends, and no copying:
  * hk[i] is fnv() of key[0..i), made while the line was read. H2 NULL:
- * membership in H2 decided by in_h2(). */
+ * membership in H2 decided by in_h2(). tails: the line's strip strings
+ * (line_tails()). */
 static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
-                      const char *key, size_t n, const uint32_t *hk)
+                      const char *key, size_t n, const uint32_t *hk,
+                      uint64_t tails)
 {
     if (n == 0 || n > KEY_MAX)
         return true;
-    size_t x = shortest(ai, key, n);
+    size_t x = shortest(ai, key, n, tails);
     if (x == 0)
         return true;
     if (has_h(H, hk[x], key, x) ||
@@ -736,7 +760,9 @@ static bool filter_scan(const affinfo *ai, const ts_sset *H,
         char *nl = p[kl] == '\n' ? p + kl
                    : memchr(p + kl, '\n', (size_t)(end - p - kl) + 1);
         size_t ll = (size_t)(nl - p);
-        bool k = !plain || kl == 0 || reachable(ai, H, H2, p, kl, hk);
+        bool k = !plain || kl == 0 ||
+                 reachable(ai, H, H2, p, kl, hk,
+                           line_tails(ai, p + kl, ll - kl));
         for (int i = 0; !k && i < nkeep; i++)
             k = (i < 16 ? keep_len[i] : strlen(keep[i])) == kl &&
                 !memcmp(keep[i], p, kl);
@@ -769,8 +795,8 @@ typedef struct {
 /* The key of index line i, copied with its '\n' into buf (KEY_MAX + 2
  * bytes): line_key() needs the '\n' that the mapped .dic's last line may
  * lack. Its length, or SIZE_MAX for a line the index does not have. */
-static size_t ix_key(const ts_spellidx *ix, uint32_t i, char *buf,
-                     bool *plain, uint32_t *hk)
+static size_t ix_key(const affinfo *ai, const ts_spellidx *ix, uint32_t i,
+                     char *buf, bool *plain, uint32_t *hk, uint64_t *tails)
 {
     size_t len;
     const char *p = ts_spellidx_line(ix, i, &len);
@@ -779,7 +805,10 @@ static size_t ix_key(const ts_spellidx *ix, uint32_t i, char *buf,
     size_t n = len < KEY_MAX + 1 ? len : KEY_MAX + 1;
     memcpy(buf, p, n);
     buf[n] = '\n';
-    return line_key(buf, plain, hk);
+    size_t kl = line_key(buf, plain, hk);
+    if (kl <= KEY_MAX)
+        *tails = line_tails(ai, p + kl, len - kl);
+    return kl;
 }
 
 /* Tests each line the index lists under hash h, once. */
@@ -796,12 +825,14 @@ static void probe_hash(probe *pr, uint32_t h)
             continue;
         pr->seen[i / 64] |= (uint64_t)1 << (i % 64);
         bool plain;
-        size_t kl = ix_key(pr->ix, i, buf, &plain, hk);
+        uint64_t tails = 0;
+        size_t kl = ix_key(pr->ai, pr->ix, i, buf, &plain, hk, &tails);
         if (kl == SIZE_MAX)
             continue;
         /* a key longer than KEY_MAX: reachable() keeps it (the index
          * lists it among the lines always kept) */
-        if (!plain || kl == 0 || reachable(pr->ai, pr->H, pr->H2, buf, kl, hk))
+        if (!plain || kl == 0 ||
+            reachable(pr->ai, pr->H, pr->H2, buf, kl, hk, tails))
             pr->kept[i / 64] |= (uint64_t)1 << (i % 64);
     }
 }
@@ -836,29 +867,32 @@ static bool filter_index(const affinfo *ai, const ts_sset *H,
     probe_set(&pr, H);
     probe_set(&pr, ai->rsub);
     /* a kept key that no word reaches: the index lists its line under
-     * its shortest candidate (or among the lines always kept) */
+     * its shortest candidate, a prefix of the key that depends on the
+     * line's flags (or among the lines always kept): each prefix is
+     * tried */
     char buf[KEY_MAX + 2];
     uint32_t hk[KEY_MAX + 1];
     for (int k = 0; keep && keep[k]; k++) {
         size_t kl = strlen(keep[k]);
         if (kl == 0 || kl > KEY_MAX)
             continue;
+        hk[0] = 2166136261u;
         for (size_t i = 0; i < kl; i++)
-            hk[i + 1] = (i ? hk[i] : 2166136261u) ^ (unsigned char)keep[k][i],
-            hk[i + 1] *= 16777619u;
-        size_t x = shortest(ai, keep[k], kl);
-        if (x == 0)
-            continue;
-        size_t n;
-        const ts_sxent *e = ts_spellidx_find(ix, hk[x], &n);
-        for (size_t j = 0; j < n; j++) {
-            bool plain;
-            uint32_t lhk[KEY_MAX + 1];
-            if (e[j].hash != hk[x] || e[j].line >= nl ||
-                ix_key(ix, e[j].line, buf, &plain, lhk) != kl ||
-                memcmp(buf, keep[k], kl))
-                continue;
-            pr.kept[e[j].line / 64] |= (uint64_t)1 << (e[j].line % 64);
+            hk[i + 1] = (hk[i] ^ (unsigned char)keep[k][i]) * 16777619u;
+        for (size_t x = 1; x <= kl; x++) {
+            size_t n;
+            const ts_sxent *e = ts_spellidx_find(ix, hk[x], &n);
+            for (size_t j = 0; j < n; j++) {
+                bool plain;
+                uint32_t lhk[KEY_MAX + 1];
+                uint64_t tails;
+                if (e[j].hash != hk[x] || e[j].line >= nl ||
+                    ix_key(ai, ix, e[j].line, buf, &plain, lhk, &tails) !=
+                        kl ||
+                    memcmp(buf, keep[k], kl))
+                    continue;
+                pr.kept[e[j].line / 64] |= (uint64_t)1 << (e[j].line % 64);
+            }
         }
     }
     size_t nkept = 0;
@@ -955,8 +989,12 @@ bool ts_spell_index(const char *aff, const char *dic, FILE *out)
             uint32_t line = (uint32_t)off.n, at = (uint32_t)(p - data);
             bool plain;
             size_t kl = line_key(p, &plain, hk);
+            char *nl = memchr(p + kl, '\n', (size_t)(end - p - kl) + 1);
             size_t x = plain && kl > 0 && kl <= KEY_MAX
-                           ? shortest(&ai, p, kl) : 0;
+                           ? shortest(&ai, p, kl,
+                                      line_tails(&ai, p + kl,
+                                                 (size_t)(nl - p) - kl))
+                           : 0;
             ok = vec_push(&off, &at);
             if (x == 0) {
                 ok = ok && vec_push(&always, &line);
@@ -969,7 +1007,7 @@ bool ts_spell_index(const char *aff, const char *dic, FILE *out)
                     ok = vec_push(&ents, &e);
                 }
             }
-            p = memchr(p + kl, '\n', (size_t)(end - p - kl) + 1) + 1;
+            p = nl + 1;
         }
         uint32_t at = (uint32_t)(p - data);
         ok = ok && vec_push(&off, &at) &&

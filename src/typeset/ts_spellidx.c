@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "VBSPIDX2"
+#define MAGIC "VBSPIDX3"
 #define HEAD_BYTES 4096       /* of each source file, hashed */
 
 typedef struct {
