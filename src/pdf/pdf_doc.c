@@ -248,6 +248,36 @@ static void page_labels(HPDF_Doc pdf, const ts_result *r)
     HPDF_Dict_Add(pdf->catalog, "PageLabels", tree);
 }
 
+/* Where libharu writes the file (a callback stream's data). */
+typedef struct sink {
+    unsigned char *p;
+    size_t n, cap;
+    bool oom;
+} sink;
+
+static HPDF_STATUS sink_write(HPDF_Stream stream, const HPDF_BYTE *ptr,
+                              HPDF_UINT siz)
+{
+    sink *k = stream->attr;
+    if (k->oom)
+        return HPDF_FAILD_TO_ALLOC_MEM;
+    if (siz > k->cap - k->n) {
+        size_t cap = k->cap ? k->cap : 1 << 16;
+        while (siz > cap - k->n)
+            cap *= 2;
+        unsigned char *g = realloc(k->p, cap);
+        if (!g) {
+            k->oom = true;
+            return HPDF_FAILD_TO_ALLOC_MEM;
+        }
+        k->p = g;
+        k->cap = cap;
+    }
+    memcpy(k->p + k->n, ptr, siz);
+    k->n += siz;
+    return HPDF_OK;
+}
+
 /* The document's date: SOURCE_DATE_EPOCH when set (util/sde.h). */
 static time_t doc_time(void)
 {
@@ -272,7 +302,11 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         *err = strdup("slut på minne (PDF)");
         return -1;
     }
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    /* Streams unfiltered: qpdf (pdf_pack.c) compresses them. libharu
+     * writes /Filter [/FlateDecode] as an array, which qpdf does not take
+     * for already compressed, so it inflated and deflated every stream
+     * again; its deflate gives the same bytes, so the file is the same */
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
     HPDF_UseUTFEncodings(pdf);
     /* PDF/A-2 and PDF/UA-1 build on PDF 1.7 (/Tabs is 1.5) */
     pdf->pdf_version = HPDF_VER_17;
@@ -336,23 +370,31 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         HPDF_MD5Final(id, &md5);
         pdf_meta_write(pdf, &st, r, doc_time(), id);
     }
-    if (!failed(&st) && HPDF_SaveToStream(pdf) == HPDF_OK && !failed(&st)) {
-        HPDF_UINT32 size = HPDF_GetStreamSize(pdf);
-        unsigned char *buf = malloc(size ? size : 1);
-        HPDF_UINT32 got = size;
-        HPDF_STATUS before = st.error;
-        if (!buf) {
+    /* The file goes straight into one growing buffer of ours: libharu's
+     * own memory stream would hold it once more beside the copy we take
+     * of it, at the run's peak (the dense book: 12 MB each) */
+    sink out_file = {0};
+    if (!failed(&st)) {
+        HPDF_Stream w = HPDF_CallbackWriter_New(pdf->mmgr, sink_write,
+                                                &out_file);
+        if (!w) {
             pdf_set_err(&st, "slut på minne (PDF)");
-        } else if (HPDF_ResetStream(pdf) != HPDF_OK ||
-                   (HPDF_ReadFromStream(pdf, buf, &got), got != size)) {
-            free(buf);
-            pdf_set_err(&st, "PDF-filen kunde inte läsas ur minnet");
         } else {
-            st.error = before;   /* reading to the end raises STREAM_EOF */
-            *out = buf;
-            *outlen = size;
+            HPDF_Stream_Free(pdf->stream);   /* NULL unless saved before */
+            pdf->stream = w;
         }
     }
+    if (!failed(&st) && HPDF_SaveToStream(pdf) == HPDF_OK && !failed(&st) &&
+        !out_file.oom) {
+        unsigned char *shrunk = realloc(out_file.p, out_file.n ? out_file.n
+                                                                : 1);
+        *out = shrunk ? shrunk : out_file.p;
+        *outlen = out_file.n;
+        out_file.p = NULL;
+    } else if (out_file.oom) {
+        pdf_set_err(&st, "slut på minne (PDF)");
+    }
+    free(out_file.p);
     if (!*out && !st.err)
         pdf_set_err(&st, "libharu rapporterade fel 0x%04X (detalj %u) när "
                     "PDF-filen skrevs", (unsigned)st.error,
