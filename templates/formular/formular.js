@@ -1163,15 +1163,27 @@
   /* ================================================================
    * Changes, draft, save, open, preview
    * ================================================================ */
-  let checkTimer = null, draftTimer = null;
+  let checkTimer = null, draftTimer = null, previewTimer = null;
   function changed(structure) {
     sourceText = null;
     if (structure) render();
     clearTimeout(checkTimer);
-    checkTimer = setTimeout(check, structure ? 0 : 150);
+    checkTimer = setTimeout(function () { checkTimer = null; check(); ready(); }, structure ? 0 : 150);
     clearTimeout(draftTimer);
-    draftTimer = setTimeout(saveDraft, 400);
+    draftTimer = setTimeout(function () { draftTimer = null; saveDraft(); ready(); }, 400);
     if (!document.getElementById('forhandsvisning').hidden) schedulePreview();
+    ready();
+  }
+
+  /* On <html>: data-klar="ja" once the check and the preview a change
+   * schedules have run ("nej" while one is pending), data-utkast="sparat"
+   * once the draft it schedules is stored ("väntar" before): something
+   * driving the page (tests/formular/formular.mjs) waits on these instead
+   * of guessing a delay. */
+  function ready() {
+    const root = document.documentElement.dataset;
+    root.klar = checkTimer || previewTimer ? 'nej' : 'ja';
+    root.utkast = draftTimer ? 'väntar' : 'sparat';
   }
 
   function serialize() {
@@ -1261,10 +1273,9 @@
     reader.readAsArrayBuffer(file);
   }
 
-  let previewTimer = null;
   function schedulePreview() {
     clearTimeout(previewTimer);
-    previewTimer = setTimeout(preview, 400);
+    previewTimer = setTimeout(function () { previewTimer = null; preview(); ready(); }, 400);
   }
   let xsltDoc = null;
   function preview() {
@@ -1310,4 +1321,5 @@
   } else {
     load(DATA.rapport, false);
   }
+  ready();
 })();
