@@ -70,29 +70,70 @@ static int each_gid(const HPDF_TTF_CmapRange *cm, HPDF_UINT max,
     return 0;
 }
 
-/* The W array: runs of consecutive CIDs whose width is not the DW, as
- * "first [w w …]", exactly as CIDFontType2_New writes it. */
+/* The font's attributes: libharu's, then each code point's width. */
+typedef struct {
+    HPDF_FontAttr_Rec base;   /* first: libharu sees only this */
+    HPDF_INT16 *width;        /* for code points 0 to top */
+    HPDF_UINT top;            /* the highest code point with a glyph */
+} cid_attr;
+
+static int note_top(HPDF_UINT cp, HPDF_UINT16 gid, void *arg)
+{
+    (void)gid;
+    *(HPDF_UINT *)arg = cp;
+    return 0;
+}
+
 typedef struct {
     HPDF_FontDef def;
-    HPDF_Array w;
-    HPDF_Array run;           /* the open run, or NULL */
-    HPDF_UINT last;           /* its last CID */
-} w_state;
+    HPDF_INT16 *width;
+} width_state;
 
-static int add_width(HPDF_UINT cp, HPDF_UINT16 gid, void *arg)
+static int put_width(HPDF_UINT cp, HPDF_UINT16 gid, void *arg)
 {
-    w_state *ws = arg;
-    HPDF_INT w = HPDF_TTFontDef_GetGidWidth(ws->def, gid);
-    if (w == ws->def->missing_width)
-        return 0;
-    if (!ws->run || cp != ws->last + 1) {
-        ws->run = HPDF_Array_New(ws->w->mmgr);
-        if (!ws->run || HPDF_Array_AddNumber(ws->w, (HPDF_INT32)cp) != HPDF_OK ||
-            HPDF_Array_Add(ws->w, ws->run) != HPDF_OK)
+    width_state *ws = arg;
+    ws->width[cp] = HPDF_TTFontDef_GetGidWidth(ws->def, gid);
+    return 0;
+}
+
+/* Each code point's width, as HPDF_TTFontDef_GetCharWidth gives it (the
+ * width of its glyph; of glyph 0, the DW, for a code point the cmap does
+ * not map), without its linear search of the cmap for every character. */
+static int make_widths(HPDF_MMgr mmgr, HPDF_FontDef def, cid_attr *ca)
+{
+    const HPDF_TTF_CmapRange *cm = &((HPDF_TTFontDefAttr)def->attr)->cmap;
+    ca->top = 0;
+    each_gid(cm, 0xFFFF, note_top, &ca->top);
+    ca->width = HPDF_GetMem(mmgr, sizeof(HPDF_INT16) * (ca->top + 1));
+    if (!ca->width)
+        return -1;
+    for (HPDF_UINT cp = 0; cp <= ca->top; cp++)
+        ca->width[cp] = def->missing_width;
+    width_state ws = {def, ca->width};
+    return each_gid(cm, ca->top, put_width, &ws);
+}
+
+/* The W array: runs of consecutive CIDs (up to U+FFFE) whose width is not
+ * the DW, as "first [w w …]", exactly as CIDFontType2_New writes it. */
+static int write_w(HPDF_Array w, const cid_attr *ca, HPDF_INT16 dw)
+{
+    HPDF_Array run = NULL;
+    HPDF_UINT end = ca->top < 0xFFFE ? ca->top : 0xFFFE;
+    for (HPDF_UINT cp = 0; cp <= end; cp++) {
+        if (ca->width[cp] == dw) {
+            run = NULL;
+            continue;
+        }
+        if (!run) {
+            run = HPDF_Array_New(w->mmgr);
+            if (!run || HPDF_Array_AddNumber(w, (HPDF_INT32)cp) != HPDF_OK ||
+                HPDF_Array_Add(w, run) != HPDF_OK)
+                return -1;
+        }
+        if (HPDF_Array_AddNumber(run, ca->width[cp]) != HPDF_OK)
             return -1;
     }
-    ws->last = cp;
-    return HPDF_Array_AddNumber(ws->run, w) == HPDF_OK ? 0 : -1;
+    return 0;
 }
 
 /* The CIDToGIDMap: two bytes (big-endian glyph id) per CID. */
@@ -122,32 +163,62 @@ static int write_map(HPDF_Dict stream, const HPDF_TTF_CmapRange *cm,
 
 /* HPDF_Font_TextWidth for our fonts: libharu's Type0 TextWidth
  * (hpdf_font_cid.c), horizontal TrueType case, which HPDF_Page_TextOut
- * and HPDF_Page_TextWidth use to advance the text position. */
+ * and HPDF_Page_TextWidth use to advance the text position. The code
+ * points are read as libharu's UTF-8 encoder reads them
+ * (hpdf_encoder_utf.c: a lead byte sets the length, any following bytes
+ * complete it, a stray byte is skipped; the second byte of a four-byte
+ * sequence is not masked; above U+FFFF is a space), and measured with
+ * the table of widths. */
 static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE *text,
                                  HPDF_UINT len)
 {
     HPDF_TextWidth tw = {0, 0, 0, 0};
-    HPDF_FontAttr attr = (HPDF_FontAttr)font->attr;
-    HPDF_Encoder enc = attr->encoder;
-    HPDF_ParseText_Rec ps;
-    HPDF_BYTE b = 0;
-    HPDF_Encoder_SetParseText(enc, &ps, text, len);
+    const cid_attr *ca = (const cid_attr *)font->attr;
+    HPDF_INT16 dw = ca->base.fontdef->missing_width;
+    HPDF_BYTE u[4] = {0}, b = 0;
+    unsigned at = 0, end = 0;   /* the sequence: bytes read, last index */
     for (HPDF_UINT i = 0; i < len; i++) {
-        HPDF_ByteType bt = enc->byte_type_fn(enc, &ps);
-        HPDF_UINT16 code = b = *text++;
-        HPDF_UINT w = 0;
-        if (bt == HPDF_BYTE_TYPE_LEAD)
-            code = (HPDF_UINT16)((code << 8) + *text);
-        if (bt != HPDF_BYTE_TYPE_TRIAL) {
-            HPDF_UNICODE u = enc->to_unicode_fn(enc, code);
-            w = (HPDF_UINT)HPDF_TTFontDef_GetCharWidth(attr->fontdef, u);
+        b = text[i];
+        bool whole = false;
+        if (at == 0) {
+            u[0] = b;
+            at = 1;
+            if (!(b & 0x80)) {
+                at = end = 0;
+                whole = true;
+            } else if ((b & 0xf8) == 0xf0)
+                end = 3;
+            else if ((b & 0xf0) == 0xe0)
+                end = 2;
+            else if ((b & 0xe0) == 0xc0)
+                end = 1;
+            else
+                at = 0;
+        } else {
+            u[at] = b;
+            if (at == end) {
+                at = 0;
+                whole = true;
+            } else
+                at++;
+        }
+        if (whole) {
+            HPDF_UINT32 cp = end == 3 ? ((u[0] & 7u) << 18) + ((HPDF_UINT32)u[1] << 12) +
+                                        ((u[2] & 0x3fu) << 6) + (u[3] & 0x3fu)
+                           : end == 2 ? ((u[0] & 0xfu) << 12) + ((u[1] & 0x3fu) << 6) +
+                                        (u[2] & 0x3fu)
+                           : end == 1 ? ((u[0] & 0x1fu) << 6) + (u[1] & 0x3fu)
+                           : u[0];
+            if (cp > 0xFFFF)
+                cp = 0x20;
+            HPDF_INT16 w = cp <= ca->top ? ca->width[cp] : dw;
+            tw.width += (HPDF_UINT)w;
             tw.numchars++;
         }
-        if (HPDF_IS_WHITE_SPACE(code)) {
+        if (HPDF_IS_WHITE_SPACE(b)) {
             tw.numwords++;
             tw.numspace++;
         }
-        tw.width += w;
     }
     if (!HPDF_IS_WHITE_SPACE(b))
         tw.numwords++;
@@ -156,13 +227,17 @@ static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE *text,
 
 static void free_attr(HPDF_Dict obj)
 {
-    if (obj->attr)
-        HPDF_FreeMem(obj->mmgr, obj->attr);
+    cid_attr *ca = obj->attr;
+    if (!ca)
+        return;
+    if (ca->width)
+        HPDF_FreeMem(obj->mmgr, ca->width);
+    HPDF_FreeMem(obj->mmgr, ca);
 }
 
 /* The CIDFontType2 dictionary (added to the xref before its map). */
-static HPDF_Dict cid_font(HPDF_Doc pdf, HPDF_FontDef def, HPDF_UINT max,
-                          HPDF_UINT16 filter, HPDF_Dict *map)
+static HPDF_Dict cid_font(HPDF_Doc pdf, HPDF_FontDef def, const cid_attr *ca,
+                          HPDF_UINT max, HPDF_UINT16 filter, HPDF_Dict *map)
 {
     HPDF_TTFontDefAttr da = (HPDF_TTFontDefAttr)def->attr;
     const HPDF_TTF_CmapRange *cm = &da->cmap;
@@ -172,9 +247,9 @@ static HPDF_Dict cid_font(HPDF_Doc pdf, HPDF_FontDef def, HPDF_UINT max,
     HPDF_STATUS ret = HPDF_Dict_AddName(f, "Type", "Font");
     ret += HPDF_Dict_AddName(f, "Subtype", "CIDFontType2");
     ret += HPDF_Dict_AddNumber(f, "DW", def->missing_width);
-    w_state ws = {def, HPDF_Array_New(pdf->mmgr), NULL, 0};
-    if (ret != HPDF_OK || !ws.w || HPDF_Dict_Add(f, "W", ws.w) != HPDF_OK ||
-        each_gid(cm, 0xFFFE, add_width, &ws))
+    HPDF_Array w = HPDF_Array_New(pdf->mmgr);
+    if (ret != HPDF_OK || !w || HPDF_Dict_Add(f, "W", w) != HPDF_OK ||
+        write_w(w, ca, def->missing_width))
         return NULL;
     *map = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     if (!*map || HPDF_Dict_Add(f, "CIDToGIDMap", *map) != HPDF_OK ||
@@ -208,15 +283,20 @@ HPDF_Font pdf_cidfont_new(HPDF_Doc pdf, HPDF_FontDef def, hb_codepoint_t max)
     HPDF_Font font = HPDF_Dict_New(pdf->mmgr);
     if (!font)
         return NULL;
-    HPDF_FontAttr attr = HPDF_GetMem(pdf->mmgr, sizeof *attr);
-    if (!attr) {
+    cid_attr *ca = HPDF_GetMem(pdf->mmgr, sizeof *ca);
+    if (!ca) {
         HPDF_Dict_Free(font);
         return NULL;
     }
-    memset(attr, 0, sizeof *attr);
+    memset(ca, 0, sizeof *ca);
+    HPDF_FontAttr attr = &ca->base;
     font->header.obj_class |= HPDF_OSUBCLASS_FONT;
     font->free_fn = free_attr;
-    font->attr = attr;
+    font->attr = ca;
+    if (make_widths(pdf->mmgr, def, ca)) {
+        HPDF_Dict_Free(font);
+        return NULL;
+    }
     font->filter = filter;
     attr->type = HPDF_FONT_TYPE0_TT;
     attr->writing_mode = HPDF_WMODE_HORIZONTAL;
@@ -244,7 +324,7 @@ HPDF_Font pdf_cidfont_new(HPDF_Doc pdf, HPDF_FontDef def, hb_codepoint_t max)
         return NULL;
     if (max > 0xFFFF)
         max = 0xFFFF;
-    attr->descendant_font = cid_font(pdf, def, max, filter,
+    attr->descendant_font = cid_font(pdf, def, ca, max, filter,
                                      &attr->map_stream);
     if (!attr->descendant_font ||
         HPDF_Array_Add(desc, attr->descendant_font) != HPDF_OK ||
