@@ -266,9 +266,17 @@ bool ts_spellidx_usable(const char *path, const char *aff, const char *dic);
 uint32_t ts_spellidx_lines(const ts_spellidx *ix);
 const char *ts_spellidx_line(const ts_spellidx *ix, uint32_t i, size_t *len);
 const uint32_t *ts_spellidx_always(const ts_spellidx *ix, size_t *n);
-/* the entries that may have this hash (others share its bucket) */
-const ts_sxent *ts_spellidx_find(const ts_spellidx *ix, uint32_t hash,
-                                 size_t *n);
+/* the entries that may have this hash (others share its bucket); an
+ * entry e is a line with this hash when ts_spellidx_is() says so */
+const uint32_t *ts_spellidx_find(const ts_spellidx *ix, uint32_t hash,
+                                 size_t *n, uint32_t *linebits);
+static inline bool ts_spellidx_is(uint32_t e, uint32_t hash,
+                                  uint32_t linebits, uint32_t *line)
+{
+    uint32_t lm = ((uint32_t)1 << linebits) - 1;
+    *line = e & lm;
+    return (e & ~lm) == (hash & ~lm);
+}
 
 /* ts_para.c: paragraphs */
 typedef struct ts_para_opts {

@@ -39,11 +39,11 @@
 
 /* ---- a set of byte strings ------------------------------------------- */
 
-typedef struct {
+typedef struct {              /* 16 bytes: a yearbook's H has 250 000 */
     uint32_t hash;
     uint32_t len;
-    size_t off;               /* into the set's byte store; len 0: empty */
-    bool used;
+    uint32_t off;             /* into the set's byte store; len 0: empty */
+    uint32_t used;
 } sent;
 
 typedef struct ts_sset {
@@ -110,6 +110,8 @@ static bool add_h(ts_sset *s, uint32_t h, const char *p, size_t n)
     sent *e = sset_slot(s, h, p, n);
     if (e->used)
         return true;
+    if (s->blen + n > UINT32_MAX)
+        return false;
     if (s->blen + n > s->bcap) {
         size_t bc = s->bcap ? s->bcap * 2 : 4096;
         while (bc < s->blen + n)
@@ -122,7 +124,7 @@ static bool add_h(ts_sset *s, uint32_t h, const char *p, size_t n)
     }
     if (n)          /* the empty key: no bytes, and buf may still be NULL */
         memcpy(s->buf + s->blen, p, n);
-    *e = (sent){h, (uint32_t)n, s->blen, true};
+    *e = (sent){h, (uint32_t)n, (uint32_t)s->blen, 1};
     s->blen += n;
     s->n++;
     return true;
@@ -815,12 +817,12 @@ static size_t ix_key(const affinfo *ai, const ts_spellidx *ix, uint32_t i,
 static void probe_hash(probe *pr, uint32_t h)
 {
     size_t n;
-    const ts_sxent *e = ts_spellidx_find(pr->ix, h, &n);
+    uint32_t lb, i;
+    const uint32_t *e = ts_spellidx_find(pr->ix, h, &n, &lb);
     char buf[KEY_MAX + 2];
     uint32_t hk[KEY_MAX + 1];
     for (size_t j = 0; j < n; j++) {
-        uint32_t i = e[j].line;
-        if (e[j].hash != h || i >= pr->nlines ||
+        if (!ts_spellidx_is(e[j], h, lb, &i) || i >= pr->nlines ||
             (pr->seen[i / 64] >> (i % 64) & 1))
             continue;
         pr->seen[i / 64] |= (uint64_t)1 << (i % 64);
@@ -881,17 +883,17 @@ static bool filter_index(const affinfo *ai, const ts_sset *H,
             hk[i + 1] = (hk[i] ^ (unsigned char)keep[k][i]) * 16777619u;
         for (size_t x = 1; x <= kl; x++) {
             size_t n;
-            const ts_sxent *e = ts_spellidx_find(ix, hk[x], &n);
+            uint32_t lb, i;
+            const uint32_t *e = ts_spellidx_find(ix, hk[x], &n, &lb);
             for (size_t j = 0; j < n; j++) {
                 bool plain;
                 uint32_t lhk[KEY_MAX + 1];
                 uint64_t tails;
-                if (e[j].hash != hk[x] || e[j].line >= nl ||
-                    ix_key(ai, ix, e[j].line, buf, &plain, lhk, &tails) !=
-                        kl ||
+                if (!ts_spellidx_is(e[j], hk[x], lb, &i) || i >= nl ||
+                    ix_key(ai, ix, i, buf, &plain, lhk, &tails) != kl ||
                     memcmp(buf, keep[k], kl))
                     continue;
-                pr.kept[e[j].line / 64] |= (uint64_t)1 << (e[j].line % 64);
+                pr.kept[i / 64] |= (uint64_t)1 << (i % 64);
             }
         }
     }

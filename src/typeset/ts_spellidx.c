@@ -22,7 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAGIC "VBSPIDX3"
+#define MAGIC "VBSPIDX4"
 #define HEAD_BYTES 4096       /* of each source file, hashed */
 
 typedef struct {
@@ -41,16 +41,21 @@ typedef struct {
     uint32_t nalways;
     uint32_t bits;            /* buckets: 1 << bits */
     uint32_t nents;
+    uint32_t linebits;        /* an entry: the line in its low linebits
+                                 bits, the hash's high bits above */
+    uint32_t pad;
 } ixhead;
 /* then: uint32_t lineoff[nlines + 1]; uint32_t always[nalways];
- * uint32_t bucket[(1 << bits) + 1]; ts_sxent ents[nents] */
+ * uint32_t bucket[(1 << bits) + 1]; uint32_t ents[nents]. An entry is
+ * 4 bytes, not 8 (the bucket gives the hash's low bits, the entry its high
+ * ones): the pages a yearbook's 250 000 probes touch count in its peak
+ * memory. */
 
 struct ts_spellidx {
     void *map;
     size_t maplen;
     const ixhead *h;
-    const uint32_t *lineoff, *always, *bucket;
-    const ts_sxent *ents;
+    const uint32_t *lineoff, *always, *bucket, *ents;
     char *dic;                /* the .dic, mapped */
     size_t dicsize;
 };
@@ -101,16 +106,19 @@ bool ts_spellidx_write(FILE *out, const char *aff, const char *dic,
     memset(&h, 0, sizeof h);
     memcpy(h.magic, MAGIC, 8);
     h.order = 0x01020304u;
-    h.entsize = sizeof(ts_sxent);
+    h.entsize = 4;
     if (!source_id(aff, &h.aff) || !source_id(dic, &h.dic))
         return false;
     h.nlines = nlines;
     h.nalways = nalways;
-    /* a bucket an entry or more: one probe reads a short run */
+    /* a bucket for two entries: one probe reads a short run */
     h.bits = 10;
-    while (h.bits < 28 && (1u << h.bits) < (uint64_t)nents)
+    while (h.bits < 28 && (1u << h.bits) < (uint64_t)nents / 2)
         h.bits++;
     h.nents = nents;
+    h.linebits = 1;
+    while (h.linebits < 31 && ((uint64_t)1 << h.linebits) <= nlines)
+        h.linebits++;
     by_bucket_bits = (int)h.bits;
     qsort(ents, nents, sizeof *ents, cmp_ent);
     size_t nb = ((size_t)1 << h.bits) + 1;
@@ -123,12 +131,17 @@ bool ts_spellidx_write(FILE *out, const char *aff, const char *dic,
         bucket[(ents[i].hash & m) + 1]++;
     for (size_t b = 1; b < nb; b++)
         bucket[b] += bucket[b - 1];
+    /* packed in place: ents[i] as uint32_t */
+    uint32_t *packed = (uint32_t *)ents;
+    uint32_t lm = (1u << h.linebits) - 1;
+    for (uint32_t i = 0; i < nents; i++)
+        packed[i] = (ents[i].hash & ~lm) | ents[i].line;
     bool ok = fwrite(&h, sizeof h, 1, out) == 1 &&
               fwrite(lineoff, sizeof *lineoff, (size_t)nlines + 1, out) ==
                   (size_t)nlines + 1 &&
               fwrite(always, sizeof *always, nalways, out) == nalways &&
               fwrite(bucket, sizeof *bucket, nb, out) == nb &&
-              fwrite(ents, sizeof *ents, nents, out) == nents &&
+              fwrite(packed, sizeof *packed, nents, out) == nents &&
               fflush(out) == 0;
     free(bucket);
     return ok;
@@ -176,7 +189,8 @@ ts_spellidx *ts_spellidx_open(const char *path, const char *aff,
     const ixhead *h = ix->map;
     srcid a, d;
     if (memcmp(h->magic, MAGIC, 8) || h->order != 0x01020304u ||
-        h->entsize != sizeof(ts_sxent) || h->bits > 28 ||
+        h->entsize != 4 || h->bits > 28 || h->linebits == 0 ||
+        h->linebits > 31 || ((uint64_t)1 << h->linebits) <= h->nlines ||
         !source_id(aff, &a) || !source_id(dic, &d) ||
         memcmp(&a, &h->aff, sizeof a) || memcmp(&d, &h->dic, sizeof d))
         goto stale;
@@ -184,14 +198,14 @@ ts_spellidx *ts_spellidx_open(const char *path, const char *aff,
     uint64_t nb = ((uint64_t)1 << h->bits) + 1;
     uint64_t want = sizeof *h + 4 * ((uint64_t)h->nlines + 1) +
                     4 * (uint64_t)h->nalways + 4 * nb +
-                    sizeof(ts_sxent) * (uint64_t)h->nents;
+                    4 * (uint64_t)h->nents;
     if (want != ix->maplen)
         goto stale;
     ix->h = h;
     ix->lineoff = (const uint32_t *)(h + 1);
     ix->always = ix->lineoff + h->nlines + 1;
     ix->bucket = ix->always + h->nalways;
-    ix->ents = (const ts_sxent *)(ix->bucket + nb);
+    ix->ents = ix->bucket + nb;
     if (ix->bucket[nb - 1] != h->nents)
         goto stale;
     ix->dic = map_file(dic, &ix->dicsize);
@@ -233,9 +247,10 @@ const uint32_t *ts_spellidx_always(const ts_spellidx *ix, size_t *n)
     return ix->always;
 }
 
-const ts_sxent *ts_spellidx_find(const ts_spellidx *ix, uint32_t hash,
-                                 size_t *n)
+const uint32_t *ts_spellidx_find(const ts_spellidx *ix, uint32_t hash,
+                                 size_t *n, uint32_t *linebits)
 {
+    *linebits = ix->h->linebits;
     uint32_t b = hash & ((1u << ix->h->bits) - 1);
     uint32_t lo = ix->bucket[b], hi = ix->bucket[b + 1];
     if (lo > hi || hi > ix->h->nents) {

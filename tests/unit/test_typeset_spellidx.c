@@ -49,7 +49,7 @@ static char *path(const char *name)
     return p;
 }
 
-/* the whole of a FILE, malloc'd, *n its length */
+/* the whole of a FILE, malloc'd and NUL-terminated, *n its length */
 static char *slurp(FILE *f, size_t *n)
 {
     assert_int_equal(fseek(f, 0, SEEK_END), 0);
@@ -59,6 +59,7 @@ static char *slurp(FILE *f, size_t *n)
     char *b = malloc((size_t)l + 1);
     assert_non_null(b);
     assert_int_equal(fread(b, 1, (size_t)l, f), (size_t)l);
+    b[l] = 0;                 /* for strstr() */
     *n = (size_t)l;
     return b;
 }
