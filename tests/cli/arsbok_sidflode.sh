@@ -26,27 +26,53 @@ page_text "$P" 2 | grep -q "Sida 2 av $N" || fail "sidan 2 saknar \"Sida 2 av $N
 # --- running heads: each chapter's pages (from the table of contents up
 # to the next entry) carry the group's name from its report
 ab_toc "$P" > "$T/toc"
-for f in $(ab_listed $S); do
-    xmllint --nonet --noout "$f" 2>/dev/null || continue
-    ab_x "string(/*[local-name()='arsberattelse']/*[local-name()='grupp']/*[local-name()='namn'])" "$f"
-    echo
-done | sed '/^$/d' > "$T/names"
+# each listed report's own name, by one xsltproc for all (a file that does
+# not parse gives nothing, as it gave no name before)
+{
+    echo '<filer>'
+    for f in $(ab_listed $S); do printf '<f>%s</f>\n' "$ROOT/$f"; done
+    echo '</filer>'
+} > "$T/filer.xml"
+xsltproc --nonet - "$T/filer.xml" 2>/dev/null <<'XSL' | sed '/^$/d' > "$T/names"
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+  <xsl:output method="text" encoding="UTF-8"/>
+  <xsl:template match="/">
+    <xsl:for-each select="/filer/f">
+      <xsl:value-of select="string(document(string(.))/*[local-name()='arsberattelse']/*[local-name()='grupp']/*[local-name()='namn'])"/>
+      <xsl:text>&#10;</xsl:text>
+    </xsl:for-each>
+  </xsl:template>
+</xsl:stylesheet>
+XSL
 [ "$(wc -l < "$T/names")" -ge 15 ] || fail "för få gruppnamn ur rapporterna: $(wc -l < "$T/names")"
-checked=0
-while IFS= read -r name; do
-    # a chapter's entry is "place – own name" (the place as the summary
-    # writes it); the running head is the own name
-    first=$(awk -F '\t' -v n="$name" '{ t = $2; sub(/^[^–]* – /, "", t) } t == n { print $1; exit }' "$T/toc")
-    [ -n "$first" ] || continue      # an invalid report has no chapter
-    next=$(awk -F '\t' -v p="$first" '$1 > p { print $1; exit }' "$T/toc")
-    last=$(( ${next:-$((N + 1))} - 1 ))
-    p=$first
-    while [ "$p" -le "$last" ]; do
-        page_text "$P" "$p" | ab_trim | head -1 | grep -qxF "$name" ||
-            fail "sidan $p i kapitlet $name har inte gruppens namn som sidhuvud: $(page_text "$P" "$p" | ab_trim | head -1)"
-        p=$((p + 1)); checked=$((checked + 1))
-    done
-done < "$T/names"
+# a chapter's entry is "place – own name" (the place as the summary
+# writes it); its pages run from its entry's page up to the next entry's;
+# the running head, the first line of each (blanks trimmed), is the own
+# name. One awk over the table of contents, the names and every page's
+# lines (ab_index: one pdftotext for the book).
+ab_index "$P" > "$T/index"
+awk -F '\t' -v N="$N" -v toc="$T/toc" -v names="$T/names" '
+    FILENAME == toc { tp[++nt] = $1; t = $2; sub(/^[^–]* – /, "", t); tt[nt] = t; next }
+    FILENAME == names { nm[++nn] = $0; next }
+    { pg = substr($0, 1, index($0, "\t") - 1) + 0
+      if (!(pg in head)) head[pg] = substr($0, index($0, "\t") + 1) }
+    END {
+        for (k = 1; k <= nn; k++) {
+            first = ""
+            for (i = 1; i <= nt; i++) if (tt[i] == nm[k]) { first = tp[i]; break }
+            if (first == "") continue      # an invalid report has no chapter
+            nxt = ""
+            for (i = 1; i <= nt; i++) if (tp[i] + 0 > first + 0) { nxt = tp[i]; break }
+            last = (nxt == "" ? N + 1 : nxt) - 1
+            for (p = first + 0; p <= last; p++) {
+                if (head[p] != nm[k]) print "sidan " p " i kapitlet " nm[k] " har inte gruppens namn som sidhuvud: " head[p]
+                checked++
+            }
+        }
+        print checked + 0 > "/dev/stderr"
+    }' "$T/toc" "$T/names" "$T/index" > "$T/huvud" 2> "$T/checked"
+while IFS= read -r l; do fail "$l"; done < "$T/huvud"
+checked=$(cat "$T/checked")
 [ "$checked" -ge 30 ] || fail "bara $checked kapitelsidor kontrollerade"
 
 # --- charts and tables in a layout of our own
@@ -73,17 +99,26 @@ Q=$T/flode.pdf
 sats "$T/flode.xml" "$Q" || finish
 pdf_ok "$Q"
 M=$(pages "$Q")
-p=1
-while [ "$p" -le "$M" ]; do page_text "$Q" "$p" > "$T/q$p"; p=$((p + 1)); done
-# pages holding lines that start with WORD NUMBER (a bar's or row's label)
-on_pages() { p=1; while [ "$p" -le "$M" ]; do n=$(grep -c -E "^ *$1 [0-9]+( |\$)" "$T/q$p"); [ "$n" -gt 0 ] && echo "$p $n"; p=$((p + 1)); done; }
+# one pdftotext for all pages: for each page, how many of its lines start
+# with WORD NUMBER (a bar's or row's label), per WORD, and whether it holds
+# the long chart's title: "WORD PAGE COUNT TITLE" (TITLE 1 or 0)
+pdftotext -layout "$Q" - 2>/dev/null | awk -v M="$M" '
+    BEGIN { RS = "\f" }
+    NR <= M { n = split($0, l, "\n")
+              for (i = 1; i <= n; i++) {
+                  if (l[i] ~ /^ *[^ ]+ [0-9]+( |$)/) { w = l[i]; sub(/^ */, "", w); sub(/ .*/, "", w); c[w SUBSEP NR]++ }
+                  if (index(l[i], "Långt diagram")) title[NR] = 1
+              } }
+    END { for (k in c) { split(k, a, SUBSEP); print a[1], a[2], c[k], (a[2] in title) ? 1 : 0 } }' |
+    sort -k2,2n > "$T/etiketter"
+# pages holding lines that start with WORD NUMBER: "PAGE COUNT"
+on_pages() { awk -v w="$1" '$1 == w { print $2, $3 }' "$T/etiketter"; }
 for w in Kort Fem Två; do
     [ "$(on_pages $w | wc -l)" -eq 1 ] || fail "\"$w\" delas över sidor: $(on_pages $w | tr '\n' ' ')"
 done
 [ "$(on_pages Lång | wc -l)" -ge 2 ] || fail "det långa diagrammet ryms på en sida: testet prövar inget"
-for pn in $(on_pages Lång | awk '{ print $1 }'); do
-    grep -q "Långt diagram" "$T/q$pn" || fail "sidan $pn har staplar utan diagrammets rubrik"
-done
+awk '$1 == "Lång" && $4 == 0 { print $2 }' "$T/etiketter" > "$T/utan"
+while IFS= read -r pn; do fail "sidan $pn har staplar utan diagrammets rubrik"; done < "$T/utan"
 for w in Lista Slut; do
     on_pages $w > "$T/split"
     [ "$(wc -l < "$T/split")" -ge 2 ] || continue
