@@ -109,6 +109,30 @@ vb_rtext_add(struct vb_rtext *t, const char *s, size_t len, long line)
 	const unsigned char *p = (const unsigned char *)s;
 	mark(t, line);
 	for (size_t i = 0; i < len;) {
+		/* A run of what a reader keeps as it is goes in one copy:
+		 * printable ASCII, a single space (not after another: runs
+		 * collapse) and U+00C0..U+00FF (å ä ö é) - most of a report's
+		 * text, and a yearbook checks some 450 reports */
+		size_t j = i;
+		for (;;) {
+			if (j < len && p[j] > ' ' && p[j] < 0x7F) {
+				j++;
+			} else if (j < len && p[j] == ' ' &&
+				   (j > i ? p[j - 1] != ' '
+					  : t->len == 0 || t->buf[t->len - 1] != ' ')) {
+				j++;
+			} else if (j + 1 < len && p[j] == 0xC3 &&
+				   (p[j + 1] & 0xC0) == 0x80) {
+				j += 2;
+			} else {
+				break;
+			}
+		}
+		if (j > i) {
+			put(t, s + i, j - i);
+			i = j;
+			continue;
+		}
 		uint32_t u;
 		size_t k = decode(p + i, len - i, &u);
 		char d = 0;
