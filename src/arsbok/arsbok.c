@@ -595,9 +595,21 @@ add_groups(xmlNodePtr parent, xmlNsPtr ns, struct vb_arsbok *ab, int take)
 				xmlNewProp(x, (const xmlChar *)"inlamnad",
 					   (const xmlChar *)datum);
 			free(datum);
-			xmlNodePtr copy = xmlDocCopyNode(root, out, 1);
-			if (copy)
-				xmlAddChild(x, copy);
+			if (take && out->dict && g->report->dict == out->dict) {
+				/* moved, not copied: the two documents share
+				 * their names (pipeline_check.c), so only
+				 * the nodes' document changes */
+				xmlUnlinkNode(root);
+				if (xmlDOMWrapAdoptNode(NULL, g->report, root,
+							out, x, 0) == 0)
+					xmlAddChild(x, root);
+				else
+					xmlFreeNode(root);
+			} else {
+				xmlNodePtr copy = xmlDocCopyNode(root, out, 1);
+				if (copy)
+					xmlAddChild(x, copy);
+			}
 			if (take) {
 				xmlFreeDoc(g->report);
 				g->report = NULL;
@@ -629,6 +641,12 @@ static xmlDocPtr
 indata(struct vb_arsbok *ab, int take)
 {
 	xmlDocPtr out = xmlNewDoc((const xmlChar *)"1.0");
+	/* the reports' dictionary (the manifest was read the same way), so
+	 * that vb_arsbok_indata_take can move them in */
+	if (out && ab->manifest && ab->manifest->dict) {
+		out->dict = ab->manifest->dict;
+		xmlDictReference(out->dict);
+	}
 	xmlNodePtr root = xmlNewNode(NULL, (const xmlChar *)"arsbok-indata");
 	xmlNsPtr ns = xmlNewNs(root, (const xmlChar *)VB_ARSBOK_INDATA_NS, NULL);
 	xmlSetNs(root, ns);

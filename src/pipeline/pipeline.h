@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <libxml/tree.h>
+#include <libxml/dict.h>
 
 #include "diag/diag.h"
 
@@ -36,6 +37,10 @@ struct vb_ctx {
 		char *rel;
 		struct vb_xslt *x;
 	} xslt[8];
+	xmlDictPtr dict;		/* names of every document that
+					 * vb_check_document reads (created on
+					 * first use; each document holds a
+					 * reference) */
 };
 
 /* A context on the data folder dir (copied); nothing is loaded yet. */

@@ -76,7 +76,11 @@ vb_check_document(struct vb_ctx *ctx, const char *path, struct vb_diags *d,
 {
 	if (is_manifest)
 		*is_manifest = 0;
-	xmlDocPtr doc = vb_xml_load(path, d);
+	/* One dictionary for every report and manifest: the yearbook moves
+	 * the reports into its input instead of copying them (arsbok.c) */
+	if (ctx->dict == NULL)
+		ctx->dict = xmlDictCreate();
+	xmlDocPtr doc = vb_xml_load_dict(path, ctx->dict, d);
 	return doc ? check_parsed(ctx, doc, path, d, is_manifest) : NULL;
 }
 

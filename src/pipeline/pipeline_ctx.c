@@ -31,6 +31,8 @@ vb_ctx_free(struct vb_ctx *ctx)
 		vb_xslt_free(ctx->xslt[i].x);
 	}
 	free(ctx->datadir);
+	if (ctx->dict)
+		xmlDictFree(ctx->dict);	/* the documents still alive keep it */
 	ts_release();	/* the typesetter's dictionaries, kept for the run */
 	memset(ctx, 0, sizeof(*ctx));
 }

@@ -395,6 +395,12 @@ vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 xmlDocPtr
 vb_xml_load(const char *path, struct vb_diags *d)
 {
+	return vb_xml_load_dict(path, NULL, d);
+}
+
+xmlDocPtr
+vb_xml_load_dict(const char *path, xmlDictPtr dict, struct vb_diags *d)
+{
 	char *buf;
 	size_t len;
 	int r = vb_read_file(path, VB_MAX_INPUT_BYTES, &buf, &len);
@@ -413,7 +419,7 @@ vb_xml_load(const char *path, struct vb_diags *d)
 		vb_diag(d, VB_S_READ, 0, "%s", vb_strerror_sv(errno));
 		return NULL;
 	}
-	xmlDocPtr doc = vb_xml_parse(buf, len, path, d);
+	xmlDocPtr doc = vb_xml_parse_dict(buf, len, path, dict, d);
 	free(buf);
 	return doc;
 }

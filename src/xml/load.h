@@ -32,6 +32,12 @@ xmlDocPtr vb_xml_parse_dict(const char *buf, size_t len, const char *name,
 /* Reads path (bounded) and parses it as above. */
 xmlDocPtr vb_xml_load(const char *path, struct vb_diags *d);
 
+/* The same, names built into dict (may be NULL): documents that share a
+ * dictionary can be moved into one another without copying their names
+ * (the yearbook's input, src/arsbok/). */
+xmlDocPtr vb_xml_load_dict(const char *path, xmlDictPtr dict,
+			   struct vb_diags *d);
+
 /* Installs libxml2 error handlers that never print (main calls it once;
  * every parse calls it too). Users see Swedish findings only. */
 void vb_xml_quiet(void);
