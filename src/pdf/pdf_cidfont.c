@@ -20,7 +20,8 @@
  *                  CIDSystemInfo (Adobe, Identity, 0), BaseFont;
  *                  FontDescriptor is added by pdf_font_finish()
  *
- * Code = CID = Unicode code point (libharu's UTF-8 encoder), as before. */
+ * Code = CID = Unicode code point, read from UTF-8 as libharu's "UTF-8"
+ * encoder reads it (pdf_utf8.c), as before. */
 #include "pdf_int.h"
 
 #include <stdlib.h>
@@ -163,54 +164,21 @@ static int write_map(HPDF_Dict stream, const HPDF_TTF_CmapRange *cm,
 
 /* HPDF_Font_TextWidth for our fonts: libharu's Type0 TextWidth
  * (hpdf_font_cid.c), horizontal TrueType case, which HPDF_Page_TextOut
- * and HPDF_Page_TextWidth use to advance the text position. The code
- * points are read as libharu's UTF-8 encoder reads them
- * (hpdf_encoder_utf.c: a lead byte sets the length, any following bytes
- * complete it, a stray byte is skipped; the second byte of a four-byte
- * sequence is not masked; above U+FFFF is a space), and measured with
- * the table of widths. */
+ * and HPDF_Page_TextWidth use to advance the text position; the code
+ * points read as libharu's UTF-8 encoder reads them (pdf_utf8_step), and
+ * measured with the table of widths. */
 static HPDF_TextWidth text_width(HPDF_Font font, const HPDF_BYTE *text,
                                  HPDF_UINT len)
 {
     HPDF_TextWidth tw = {0, 0, 0, 0};
     const cid_attr *ca = (const cid_attr *)font->attr;
     HPDF_INT16 dw = ca->base.fontdef->missing_width;
-    HPDF_BYTE u[4] = {0}, b = 0;
-    unsigned at = 0, end = 0;   /* the sequence: bytes read, last index */
+    pdf_utf8_state s = {{0}, 0, 0};
+    HPDF_UNICODE cp;
+    HPDF_BYTE b = 0;
     for (HPDF_UINT i = 0; i < len; i++) {
         b = text[i];
-        bool whole = false;
-        if (at == 0) {
-            u[0] = b;
-            at = 1;
-            if (!(b & 0x80)) {
-                at = end = 0;
-                whole = true;
-            } else if ((b & 0xf8) == 0xf0)
-                end = 3;
-            else if ((b & 0xf0) == 0xe0)
-                end = 2;
-            else if ((b & 0xe0) == 0xc0)
-                end = 1;
-            else
-                at = 0;
-        } else {
-            u[at] = b;
-            if (at == end) {
-                at = 0;
-                whole = true;
-            } else
-                at++;
-        }
-        if (whole) {
-            HPDF_UINT32 cp = end == 3 ? ((u[0] & 7u) << 18) + ((HPDF_UINT32)u[1] << 12) +
-                                        ((u[2] & 0x3fu) << 6) + (u[3] & 0x3fu)
-                           : end == 2 ? ((u[0] & 0xfu) << 12) + ((u[1] & 0x3fu) << 6) +
-                                        (u[2] & 0x3fu)
-                           : end == 1 ? ((u[0] & 0x1fu) << 6) + (u[1] & 0x3fu)
-                           : u[0];
-            if (cp > 0xFFFF)
-                cp = 0x20;
+        if (pdf_utf8_step(&s, b, &cp)) {
             HPDF_INT16 w = cp <= ca->top ? ca->width[cp] : dw;
             tw.width += (HPDF_UINT)w;
             tw.numchars++;
@@ -274,8 +242,8 @@ HPDF_Font pdf_cidfont_new(HPDF_Doc pdf, HPDF_FontDef def, hb_codepoint_t max)
     if (def->type != HPDF_FONTDEF_TYPE_TRUETYPE || !da->embedding ||
         da->cmap.format != 4 || da->cmap.seg_count_x2 == 0)
         return NULL;
-    HPDF_Encoder enc = HPDF_GetEncoder(pdf, "UTF-8");
-    if (!enc || enc->type != HPDF_ENCODER_TYPE_DOUBLE_BYTE)
+    HPDF_Encoder enc = pdf_utf8_encoder(pdf);
+    if (!enc)
         return NULL;
     HPDF_UINT16 filter = (pdf->compression_mode & HPDF_COMP_METADATA)
                              ? HPDF_STREAM_FILTER_FLATE_DECODE

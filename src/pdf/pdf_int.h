@@ -39,6 +39,17 @@ int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
  * failure. */
 HPDF_Font pdf_cidfont_new(HPDF_Doc pdf, HPDF_FontDef def, hb_codepoint_t max);
 
+/* pdf_utf8.c: the encoder of our fonts, as libharu's "UTF-8" one reads
+ * and encodes text (one a document, registered with it). */
+typedef struct pdf_utf8_state {
+    HPDF_BYTE u[4];           /* the bytes of the character being read */
+    unsigned at, end;         /* bytes read so far, index of its last */
+} pdf_utf8_state;
+/* Reads one byte (the state starts zeroed); true when it completes a
+ * character, then *cp is its code (a space above U+FFFF). */
+bool pdf_utf8_step(pdf_utf8_state *s, HPDF_BYTE b, HPDF_UNICODE *cp);
+HPDF_Encoder pdf_utf8_encoder(HPDF_Doc pdf);
+
 /* pdf_meta.c */
 /* UTF-8 to a PDF text string (pdf_text_bytes(), written in hex). */
 void *pdf_text_string(HPDF_Doc pdf, const char *utf8);
