@@ -227,8 +227,10 @@ static bool is_vowel_byte(const char *s, size_t n)
 /* How a (len bytes) can be a compound's first part: 3 when it is a word
  * ("social"), 2 with a linking s or a dropped or changed last vowel
  * ("utbildnings", "familje", "grundskole"), 1 with a vowel added
- * ("skol" from "skola", "läkar" from "läkare"), 0 when it cannot. */
-static int first_part(Hunhandle *h, const char *a, size_t len)
+ * ("skol" from "skola", "läkar" from "läkare"), 0 when it cannot. Without
+ * want1 the caller has no use for 1, and 0 comes instead (two questions
+ * fewer to Hunspell). */
+static int first_part(Hunhandle *h, const char *a, size_t len, bool want1)
 {
     char buf[512];
     if (len + 2 > sizeof buf)
@@ -255,7 +257,7 @@ static int first_part(Hunhandle *h, const char *a, size_t len)
             return 2;
         buf[len - 1] = a[len - 1];
     }
-    if (!is_vowel_byte(a, len)) {
+    if (want1 && !is_vowel_byte(a, len)) {
         buf[len + 1] = 0;
         buf[len] = 'a';                           /* skol -> skola */
         if (spell(h, buf))
@@ -345,7 +347,9 @@ void ts_joints(ts_ctx *c, const uint32_t *cps, int n, unsigned char *joints)
                 continue;
             if (not_part(b) || !spell(d->h, b))
                 continue;
-            int form = first_part(d->h, w, off[i]);
+            /* form 1 counts only before a second part of 5 letters or
+             * more, and in a word Hunspell knows */
+            int form = first_part(d->h, w, off[i], n - i >= 5 && known != 0);
             if (form == 1 && n - i >= 5 && known < 0)
                 known = spell(d->h, w);
             if (!form || (form == 1 && (n - i < 5 || !known)))
