@@ -83,7 +83,8 @@ static void set_fill(HPDF_Page page, gs *g, const float rgb[3])
 }
 
 static void draw_page(HPDF_Page page, const ts_page *tp,
-                      HPDF_Font fonts[TS_NFACES], pdf_tags *tags)
+                      HPDF_Font fonts[TS_NFACES], const pdf_codes *codes,
+                      pdf_tags *tags)
 {
     gs g = {0};
     for (const ts_op *o = tp->ops; o; o = o->next) {
@@ -107,9 +108,9 @@ static void draw_page(HPDF_Page page, const ts_page *tp,
                 g.size = o->size;
             }
             set_fill(page, &g, o->rgb);
-            pdf_show_text(page, o);
+            pdf_show_text(page, codes, o);
             if (o->space_after)   /* invisible; keeps extracted words apart */
-                HPDF_Page_ShowText(page, " ");
+                pdf_show_space(page, codes);
             /* poppler (pdfinfo -struct-text) takes the span's EMC for the
              * end of the element's sequence and loses the text after it
              * ("Askim-|Frölunda-Högsbo" read as "Askim-"): the sequence
@@ -321,7 +322,11 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         fonts[i] = pdf_font_load(pdf, &st, &r->fonts[i], sets[i], tagno++,
                                  &embed[i]);
     }
-    if (!failed(&st) && pdf_font_share_tounicode(fonts, sets, TS_NFACES))
+    pdf_codes codes;
+    pdf_codes_make(&codes, fonts, sets, TS_NFACES);
+    if (!failed(&st) &&
+        (codes.one_byte ? pdf_codes_apply(pdf, &codes, fonts, TS_NFACES)
+                        : pdf_font_share_tounicode(fonts, sets, TS_NFACES)))
         pdf_set_err(&st, "ToUnicode-tabellen kunde inte skrivas");
     pages = calloc((size_t)r->npages + 1, sizeof *pages);
     pdf_tags *tags = pdf_tags_new(pdf, r);
@@ -339,7 +344,7 @@ int pdf_write_unpacked(const ts_result *r, unsigned char **out,
         HPDF_Page_SetHeight(page, (HPDF_REAL)r->page_h);
         pages[p] = page;
         pdf_tags_page(tags, page, p);
-        draw_page(page, &r->pages[p], fonts, tags);
+        draw_page(page, &r->pages[p], fonts, &codes, tags);
     }
     if (!failed(&st)) {
         links(pdf, r, pages, tags);

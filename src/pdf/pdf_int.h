@@ -28,6 +28,24 @@ HPDF_Font pdf_font_load(HPDF_Doc pdf, pdf_state *st, const ts_font_file *ff,
  * loaded), serves them all: the first font's, the others pointed at it
  * (each face's own cost some 400 bytes). */
 int pdf_font_share_tounicode(HPDF_Font *fonts, hb_set_t **sets, int n);
+/* pdf_codes.c: one-byte codes for text (see there). A code is the code
+ * point for Latin-1, code[k] for big[k]; uni[] is each code's code point
+ * (0 unused). one_byte false: two-byte codes, Identity-H. */
+typedef struct pdf_codes {
+    bool one_byte;
+    int nbig;
+    uint32_t big[256];
+    unsigned char code[256];
+    uint32_t uni[256];
+} pdf_codes;
+/* Decides the codes for the code points of the faces loaded. */
+void pdf_codes_make(pdf_codes *c, HPDF_Font *fonts, hb_set_t **sets, int n);
+/* The code of cp (one_byte), -1 if it has none. */
+int pdf_code(const pdf_codes *c, uint32_t cp);
+/* Gives every font the one-byte encoding CMap and one shared ToUnicode
+ * CMap of the codes (instead of pdf_font_share_tounicode). */
+int pdf_codes_apply(HPDF_Doc pdf, const pdf_codes *c, HPDF_Font *fonts,
+                    int n);
 /* Writes a font's descriptor with its font program (embed, from
  * pdf_font_load) and a CIDSet (PDF/A-1); call before saving. */
 int pdf_font_finish(HPDF_Doc pdf, pdf_state *st, HPDF_Font font,
@@ -72,7 +90,9 @@ void pdf_set_err(pdf_state *st, const char *fmt, ...);
 /* pdf_text.c: draws a text op in the open text object (font and colour
  * set), as a TJ array with the op's kerning when it has any, inside an
  * ActualText span when the op has an actual text. */
-void pdf_show_text(HPDF_Page page, const ts_op *o);
+void pdf_show_text(HPDF_Page page, const pdf_codes *c, const ts_op *o);
+/* An invisible space after an op's text (same font). */
+void pdf_show_space(HPDF_Page page, const pdf_codes *c);
 
 /* pdf_tags.c: the tagged-PDF structure (see there). The drawing code
  * calls pdf_tags_page() for each new page, pdf_tags_open() before each

@@ -31,8 +31,11 @@ grep -a -q "<xmp:CreateDate>2020-02-20T12:00:00+00:00</xmp:CreateDate>" "$Q" ||
 grep -a -q "/S /GTS_PDFA1" "$Q" || fail "OutputIntent saknas"
 grep -a -q "/DestOutputProfile" "$Q" || fail "ICC-profil saknas"
 grep -a -q "^  /ID \[" "$Q" || grep -a -q "/ID \[" "$Q" || fail "/ID saknas i trailern"
-# ToUnicode: bfchar only, no code->CID CMap
-grep -a -q "begincidrange" "$Q" && fail "ToUnicode använder begincidrange"
+# ToUnicode: code -> Unicode (bfchar, bfrange), no code->CID mapping (the
+# one-byte encoding CMap, src/pdf/pdf_codes.c, is the one with cidrange)
+sed -n '/Adobe-Identity-UCS/,/endcmap/p' "$Q" > "$T/tu.txt"
+[ -s "$T/tu.txt" ] || fail "ToUnicode-CMap saknas"
+grep -a -q "begincidrange" "$T/tu.txt" && fail "ToUnicode använder begincidrange"
 grep -a -q "beginbfchar" "$Q" || fail "ToUnicode saknar bfchar"
 grep -a -q "/Ordering (Identity)" "$Q" || fail "CIDSystemInfo /Ordering är inte Identity"
 
