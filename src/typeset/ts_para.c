@@ -90,7 +90,9 @@ static void kern_prev(pbuf *p)
     a->w += k * sa->size / 1000.0;
 }
 
-static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
+/* push() with s's style number already known (sid == style_id(p, s)) */
+static void push_st(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl,
+                    uint16_t sid)
 {
     if (p->n == p->cap) {
         if (p->cap > (1 << 28))
@@ -106,7 +108,7 @@ static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
         p->cap = (int)nc;
     }
     pch *ch = &p->a[p->n++];
-    ch->st = style_id(p, s);
+    ch->st = sid;
     ch->fl = fl;
     ch->cp = cp;
     ch->kern = 0;
@@ -148,23 +150,34 @@ static bool last_is_space(const pbuf *p)
     return p->n == 0 || (p->a[p->n - 1].fl & (F_SPACE | F_BR));
 }
 
+static void push(pbuf *p, uint32_t cp, const ts_style *s, uint8_t fl)
+{
+    push_st(p, cp, s, fl, style_id(p, s));
+}
+
 static void push_text(pbuf *p, const char *s, const ts_style *st)
 {
     size_t i = 0, len = strlen(s);
     uint32_t cp;
+    /* the run's style number, looked up at its first character pushed
+     * (not before: a run that pushes nothing adds no style) instead of
+     * compared field by field for every character */
+    int sid = -1;
+#define SID (sid < 0 ? (sid = style_id(p, st)) : sid)
     while (vb_utf8_decode(s, len, &i, &cp)) {
         if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r') {
             if (!last_is_space(p))
-                push(p, ' ', st, F_SPACE);
+                push_st(p, ' ', st, F_SPACE, (uint16_t)SID);
         } else if (cp == 0xAD) {
-            push(p, cp, st, F_SHY);
+            push_st(p, cp, st, F_SHY, (uint16_t)SID);
         } else if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
                    cp == 0x200B || cp == 0xFEFF) {
             continue;
         } else {
-            push(p, cp, st, 0);
+            push_st(p, cp, st, 0, (uint16_t)SID);
         }
     }
+#undef SID
 }
 
 static void push_number(pbuf *p, long v, const ts_style *st)
