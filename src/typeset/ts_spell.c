@@ -494,8 +494,7 @@ static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
     size_t x = shortest(ai, key, n, tails);
     if (x == 0)
         return true;
-    if (has_h(H, hk[x], key, x) ||
-        (H2 ? has_h(H2, hk[x], key, x) : in_h2(ai, H, key, x, hk)))
+    if (has_h(H, hk[x], key, x) || (H2 && has_h(H2, hk[x], key, x)))
         return true;
     size_t rmax = ai->rep_max;
     if (x <= rmax && has(ai->rsub, key, x))
@@ -519,7 +518,8 @@ static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
         for (size_t sl = 1; sl < rmax && sl < x; sl++)
             if (has(ai->rsuf, key, sl) && has(H, key + sl, x - sl))
                 return true;
-    return false;
+    /* the dearest test last */
+    return !H2 && in_h2(ai, H, key, x, hk);
 }
 
 /* Adds p[0..n) c, whose fnv() is h. */
