@@ -126,17 +126,6 @@ void ts_hyph_expect(const char *w, size_t len)
 
 /* ---- the filter ------------------------------------------------------ */
 
-/* The letter string of a pattern line (what libhyphen's load_line keys its
- * state by): its characters above ' ' that are not digits. */
-static size_t letters(const char *line, size_t ll, char *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < ll && (unsigned char)line[i] > ' '; i++)
-        if (line[i] < '0' || line[i] > '9')
-            out[n++] = line[i];
-    return n;
-}
-
 static bool is_param(const char *line)
 {
     if (line[0] < 'A' || line[0] > 'Z')
@@ -152,13 +141,54 @@ static bool is_param(const char *line)
 
 #define LINE_MAX_FILTER 90    /* libhyphen skips lines of 100 or more */
 
+/* One line of the file after the first, read once: where it is, what it
+ * is, and its letter string (what libhyphen's load_line keys its state
+ * by: its characters above ' ' that are not digits) at lets + loff. */
+typedef struct {
+    uint32_t off, next;       /* its bytes, with its newline: [off, next) */
+    uint32_t loff;
+    uint8_t n;                /* letters */
+    uint8_t kind;             /* 0 comment, 1 parameter, 2 pattern */
+    uint8_t keep;             /* 1 kept, 2 pass 2 decides */
+    uint8_t m;                /* pass 1's longest prefix in S */
+} hline;
+
+/* What can be a substring of a dotted word, tested before a probe of S:
+ * its letters and pairs exactly; its triples as a necessary condition
+ * (hashed, so a set bit may belong to another triple). */
+typedef struct {
+    uint8_t one[256];
+    uint64_t two[256 * 256 / 64];
+    uint64_t three[1 << 10];  /* 2^16 bits */
+} subbits;
+
+static unsigned tri_hash(const char *s)
+{
+    unsigned h = (unsigned char)s[0] * 0x9E37u ^
+                 (unsigned char)s[1] * 0x85EBu ^ (unsigned char)s[2];
+    return (h ^ (h >> 16)) & 0xFFFFu;
+}
+
+static bool has_two(const subbits *b, const char *s)
+{
+    unsigned k = (unsigned char)s[0] << 8 | (unsigned char)s[1];
+    return b->two[k >> 6] >> (k & 63) & 1;
+}
+
+static bool has_three(const subbits *b, const char *s)
+{
+    unsigned k = tri_hash(s);
+    return b->three[k >> 6] >> (k & 63) & 1;
+}
+
 struct sbuild {
-    ts_sset *S;
+    ts_sset *S;               /* the substrings of 3 bytes or more */
+    subbits *bits;            /* those of 1 and 2 bytes, and triples */
     size_t maxlen;
     bool ok;
 };
 
-/* the substrings of ".w." up to maxlen bytes, into S */
+/* the substrings of ".w." up to maxlen bytes, into S and bits */
 static void add_dotted(void *arg, const char *w, size_t n)
 {
     struct sbuild *b = arg;
@@ -166,9 +196,99 @@ static void add_dotted(void *arg, const char *w, size_t n)
     d[0] = '.';
     memcpy(d + 1, w, n);
     d[n + 1] = '.';
+    for (size_t i = 0; i < n + 2; i++) {
+        b->bits->one[(unsigned char)d[i]] = 1;
+        if (i + 1 < n + 2) {
+            unsigned k = (unsigned char)d[i] << 8 | (unsigned char)d[i + 1];
+            b->bits->two[k >> 6] |= (uint64_t)1 << (k & 63);
+        }
+        if (i + 2 < n + 2) {
+            unsigned k = tri_hash(d + i);
+            b->bits->three[k >> 6] |= (uint64_t)1 << (k & 63);
+        }
+    }
     for (size_t i = 0; i < n + 2 && b->ok; i++)
-        for (size_t j = i + 1; j <= n + 2 && j - i <= b->maxlen && b->ok; j++)
+        for (size_t j = i + 3; j <= n + 2 && j - i <= b->maxlen && b->ok; j++)
             b->ok = ts_sset_add(b->S, d + i, j - i);
+}
+
+/* The longest prefix of let[0..n) that is a substring of a dotted word. */
+static size_t prefix_in(const struct sbuild *b, const char *let, size_t n)
+{
+    const subbits *bits = b->bits;
+    if (!n || !bits->one[(unsigned char)let[0]])
+        return 0;
+    size_t m = 1;
+    if (m < n && has_two(bits, let))
+        m = 2;
+    else
+        return m;
+    /* every pair and triple of a substring is one too */
+    while (m < n && has_two(bits, let + m - 1) &&
+           has_three(bits, let + m - 2) && ts_sset_has(b->S, let, m + 1))
+        m++;
+    return m;
+}
+
+/* Reads the lines after the first into *lines and their letters into
+ * *lets; false when the reasoning above does not cover the file (or
+ * memory ran out). */
+static bool read_lines(const char *first, const char *end, hline **lines,
+                       size_t *nlines, char **lets, size_t *maxlen)
+{
+    size_t cap = 0, n = 0, lo = 0;
+    hline *L = NULL;
+    char *lt = malloc((size_t)(end - first) + 1);
+    bool ok = lt != NULL;
+    *maxlen = 0;
+    for (const char *p = first; ok && p < end;) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t ll = (size_t)((nl ? nl : end) - p);
+        const char *next = nl ? nl + 1 : end;
+        if (ll >= LINE_MAX_FILTER ||
+            (p[0] == 'N' && !strncmp(p, "NEXTLEVEL", 9))) {
+            ok = false;
+            break;
+        }
+        if (n == cap) {
+            cap = cap ? 2 * cap : 16384;
+            hline *nlx = realloc(L, cap * sizeof *L);
+            if (!nlx) {
+                ok = false;
+                break;
+            }
+            L = nlx;
+        }
+        hline *h = &L[n++];
+        *h = (hline){(uint32_t)(p - first), (uint32_t)(next - first),
+                     (uint32_t)lo, 0, 0, 0, 0};
+        size_t i = 0, k = 0;
+        for (; i < ll && (unsigned char)p[i] > ' '; i++) {
+            if (p[i] == '/')
+                ok = false;
+            if (p[i] < '0' || p[i] > '9')
+                lt[lo + k++] = p[i];
+        }
+        if (i < ll && memchr(p + i, '/', ll - i))
+            ok = false;
+        h->kind = p[0] == '%' ? 0 : is_param(p) ? 1 : 2;
+        if (h->kind == 2) {
+            h->n = (uint8_t)k;
+            lo += k;
+            if (k > *maxlen)
+                *maxlen = k;
+        }
+        p = next;
+    }
+    if (!ok) {
+        free(L);
+        free(lt);
+        return false;
+    }
+    *lines = L;
+    *nlines = n;
+    *lets = lt;
+    return true;
 }
 
 /* The patterns file data[0..size) cut down to what the words of W need
@@ -182,83 +302,51 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
     if (!first)
         return NULL;
     first++;
-    /* the longest letter string, and what the reasoning refuses */
-    size_t maxlen = 0;
-    for (const char *p = first; p < end;) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t ll = (size_t)((nl ? nl : end) - p);
-        if (ll >= LINE_MAX_FILTER || !strncmp(p, "NEXTLEVEL", 9) ||
-            memchr(p, '/', ll))
-            return NULL;
-        if (p[0] != '%' && !is_param(p)) {
-            char let[LINE_MAX_FILTER];
-            size_t n = letters(p, ll, let);
-            if (n > maxlen)
-                maxlen = n;
-        }
-        p = nl ? nl + 1 : end;
-    }
-    struct sbuild sb = {ts_sset_new(), maxlen, true};
+    hline *L = NULL;
+    char *lets = NULL;
+    size_t nlines = 0, maxlen = 0;
+    if (!read_lines(first, end, &L, &nlines, &lets, &maxlen))
+        return NULL;
+    struct sbuild sb = {ts_sset_new(), calloc(1, sizeof(subbits)), maxlen,
+                        true};
     ts_sset *P = ts_sset_new();      /* prefixes of the loaded patterns */
     char *out = malloc(size + 1);
-    unsigned char *keep = NULL;
-    bool ok = sb.S && P && out && ts_sset_add(sb.S, "", 0);
+    bool ok = sb.S && sb.bits && P && out;
     if (ok) {
         ts_sset_each(W, add_dotted, &sb);
         ok = sb.ok;
     }
-    /* pass 1: the patterns in S; pass 2: one for each missing state */
-    size_t nlines = 0;
-    for (const char *p = first; ok && p < end; nlines++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        p = nl ? nl + 1 : end;
-    }
-    /* keep[k]: 1 kept, 2 a pattern whose longest prefix in S is not all
-     * of it (pass 2 decides) */
-    unsigned char *pm = NULL;   /* pass 1's longest prefix in S */
-    if (ok)
-        ok = (keep = calloc(nlines + 1, 1)) != NULL &&
-             (pm = calloc(nlines + 1, 1)) != NULL;
-    char let[LINE_MAX_FILTER];
-    size_t k = 0;
-    for (const char *p = first; ok && p < end; k++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t ll = (size_t)((nl ? nl : end) - p);
-        const char *line = p;
-        p = nl ? nl + 1 : end;
-        if (line[0] == '%')
-            continue;
-        if (is_param(line)) {
-            keep[k] = 1;
+    /* pass 1: the patterns in S; pass 2: one for each missing state.
+     * keep: 1 kept, 2 a pattern whose longest prefix in S is not all of
+     * it (pass 2 decides) */
+    for (size_t k = 0; ok && k < nlines; k++) {
+        hline *h = &L[k];
+        if (h->kind != 2) {
+            h->keep = h->kind;
             continue;
         }
-        size_t n = letters(line, ll, let);
-        size_t m = 0;           /* the longest prefix in S */
-        while (m < n && ts_sset_has(sb.S, let, m + 1))
-            m++;
+        const char *let = lets + h->loff;
+        size_t n = h->n;
+        size_t m = prefix_in(&sb, let, n);
         if (m < n) {
-            keep[k] = m ? 2 : 0;
-            pm[k] = (unsigned char)m;
+            h->keep = m ? 2 : 0;
+            h->m = (uint8_t)m;
             continue;
         }
-        keep[k] = 1;
+        h->keep = 1;
         for (size_t i = 1; i <= m && ok; i++)
             ok = ts_sset_add(P, let, i);
     }
-    k = 0;
-    for (const char *p = first; ok && p < end; k++) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t ll = (size_t)((nl ? nl : end) - p);
-        const char *line = p;
-        p = nl ? nl + 1 : end;
-        if (keep[k] != 2)
+    for (size_t k = 0; ok && k < nlines; k++) {
+        hline *h = &L[k];
+        if (h->keep != 2)
             continue;
-        keep[k] = 0;
-        letters(line, ll, let);
-        size_t m = pm[k];
+        h->keep = 0;
+        const char *let = lets + h->loff;
+        size_t m = h->m;
         if (ts_sset_has(P, let, m))
             continue;         /* a loaded pattern begins with it */
-        keep[k] = 1;
+        h->keep = 1;
         for (size_t i = 1; i <= m && ok; i++)
             ok = ts_sset_add(P, let, i);
     }
@@ -266,19 +354,16 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
     if (ok) {
         memcpy(out, data, (size_t)(first - data));
         o = (size_t)(first - data);
-        k = 0;
-        for (const char *p = first; p < end; k++) {
-            const char *nl = memchr(p, '\n', (size_t)(end - p));
-            const char *next = nl ? nl + 1 : end;
-            if (keep[k]) {
-                memcpy(out + o, p, (size_t)(next - p));
-                o += (size_t)(next - p);
+        for (size_t k = 0; k < nlines; k++)
+            if (L[k].keep) {
+                size_t len = L[k].next - L[k].off;
+                memcpy(out + o, first + L[k].off, len);
+                o += len;
             }
-            p = next;
-        }
     }
-    free(keep);
-    free(pm);
+    free(L);
+    free(lets);
+    free(sb.bits);
     ts_sset_free(sb.S);
     ts_sset_free(P);
     if (!ok) {
