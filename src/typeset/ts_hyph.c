@@ -181,35 +181,127 @@ static bool has_three(const subbits *b, const char *s)
     return b->three[k >> 6] >> (k & 63) & 1;
 }
 
+/* The substrings of 3 bytes or more (up to maxlen) of the dotted words,
+ * exactly: an open-addressed table of (FNV-1a hash, length, place in
+ * buf), buf holding the dotted words one after another. Built and probed
+ * with the hash rolled one byte at a time, so a substring costs one step
+ * and, rarely, one compare. */
+typedef struct {
+    uint32_t h, pos, len;     /* len 0: an empty slot */
+} subent;
+
 struct sbuild {
-    ts_sset *S;               /* the substrings of 3 bytes or more */
+    char *buf;                /* ".w1..w2..." */
+    size_t blen, bcap;
+    size_t bound;             /* substrings to be added, at most */
+    subent *tab;
+    size_t mask;
     subbits *bits;            /* those of 1 and 2 bytes, and triples */
     size_t maxlen;
     bool ok;
 };
 
-/* the substrings of ".w." up to maxlen bytes, into S and bits */
+#define FNV0 2166136261u
+
+static uint32_t fnv_step(uint32_t h, char c)
+{
+    return (h ^ (unsigned char)c) * 16777619u;
+}
+
+static bool sub_has(const struct sbuild *b, uint32_t h, const char *s,
+                    size_t n)
+{
+    for (size_t i = h & b->mask;; i = (i + 1) & b->mask) {
+        const subent *e = &b->tab[i];
+        if (!e->len)
+            return false;
+        if (e->h == h && e->len == n && !memcmp(b->buf + e->pos, s, n))
+            return true;
+    }
+}
+
+/* buf[pos..pos+n), unless there; the table has room (its bound) */
+static void sub_add(struct sbuild *b, uint32_t h, size_t pos, size_t n)
+{
+    for (size_t i = h & b->mask;; i = (i + 1) & b->mask) {
+        subent *e = &b->tab[i];
+        if (!e->len) {
+            *e = (subent){h, (uint32_t)pos, (uint32_t)n};
+            return;
+        }
+        if (e->h == h && e->len == n &&
+            !memcmp(b->buf + e->pos, b->buf + pos, n))
+            return;
+    }
+}
+
+/* ".w." onto buf, its letters, pairs and triples into bits */
 static void add_dotted(void *arg, const char *w, size_t n)
 {
     struct sbuild *b = arg;
-    char d[210];
+    if (!b->ok)
+        return;
+    size_t L = n + 2;
+    if (b->blen + L > b->bcap) {
+        size_t cap = b->bcap ? 2 * b->bcap : 4096;
+        while (cap < b->blen + L)
+            cap *= 2;
+        char *nb = realloc(b->buf, cap);
+        if (!nb) {
+            b->ok = false;
+            return;
+        }
+        b->buf = nb;
+        b->bcap = cap;
+    }
+    char *d = b->buf + b->blen;
     d[0] = '.';
     memcpy(d + 1, w, n);
     d[n + 1] = '.';
-    for (size_t i = 0; i < n + 2; i++) {
+    b->blen += L;
+    for (size_t i = 0; i < L; i++) {
         b->bits->one[(unsigned char)d[i]] = 1;
-        if (i + 1 < n + 2) {
+        if (i + 1 < L) {
             unsigned k = (unsigned char)d[i] << 8 | (unsigned char)d[i + 1];
             b->bits->two[k >> 6] |= (uint64_t)1 << (k & 63);
         }
-        if (i + 2 < n + 2) {
+        if (i + 2 < L) {
             unsigned k = tri_hash(d + i);
             b->bits->three[k >> 6] |= (uint64_t)1 << (k & 63);
         }
+        size_t most = L - i < b->maxlen ? L - i : b->maxlen;
+        if (most > 2)
+            b->bound += most - 2;
     }
-    for (size_t i = 0; i < n + 2 && b->ok; i++)
-        for (size_t j = i + 3; j <= n + 2 && j - i <= b->maxlen && b->ok; j++)
-            b->ok = ts_sset_add(b->S, d + i, j - i);
+}
+
+/* The table of the substrings of the dotted words in buf. Words are
+ * letters only, so each dotted word runs from a '.' to the next. */
+static bool build_subs(struct sbuild *b)
+{
+    size_t cap = 64;
+    while (cap < b->bound + b->bound / 2 + 1)
+        cap *= 2;
+    b->tab = calloc(cap, sizeof *b->tab);
+    if (!b->tab)
+        return false;
+    b->mask = cap - 1;
+    for (size_t s = 0; s < b->blen;) {
+        size_t e = s + 1;
+        while (e < b->blen && b->buf[e] != '.')
+            e++;
+        e++;                  /* past the closing '.' */
+        for (size_t i = s; i < e; i++) {
+            uint32_t h = FNV0;
+            for (size_t j = i; j < e && j - i < b->maxlen; j++) {
+                h = fnv_step(h, b->buf[j]);
+                if (j - i >= 2)
+                    sub_add(b, h, i, j - i + 1);
+            }
+        }
+        s = e;
+    }
+    return true;
 }
 
 /* The longest prefix of let[0..n) that is a substring of a dotted word. */
@@ -224,9 +316,14 @@ static size_t prefix_in(const struct sbuild *b, const char *let, size_t n)
     else
         return m;
     /* every pair and triple of a substring is one too */
+    uint32_t h = fnv_step(fnv_step(FNV0, let[0]), let[1]);
     while (m < n && has_two(bits, let + m - 1) &&
-           has_three(bits, let + m - 2) && ts_sset_has(b->S, let, m + 1))
+           has_three(bits, let + m - 2)) {
+        h = fnv_step(h, let[m]);
+        if (!sub_has(b, h, let, m + 1))
+            break;
         m++;
+    }
     return m;
 }
 
@@ -307,14 +404,14 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
     size_t nlines = 0, maxlen = 0;
     if (!read_lines(first, end, &L, &nlines, &lets, &maxlen))
         return NULL;
-    struct sbuild sb = {ts_sset_new(), calloc(1, sizeof(subbits)), maxlen,
-                        true};
+    struct sbuild sb = {.bits = calloc(1, sizeof(subbits)),
+                        .maxlen = maxlen, .ok = true};
     ts_sset *P = ts_sset_new();      /* prefixes of the loaded patterns */
     char *out = malloc(size + 1);
-    bool ok = sb.S && sb.bits && P && out;
+    bool ok = sb.bits && P && out;
     if (ok) {
         ts_sset_each(W, add_dotted, &sb);
-        ok = sb.ok;
+        ok = sb.ok && build_subs(&sb);
     }
     /* pass 1: the patterns in S; pass 2: one for each missing state.
      * keep: 1 kept, 2 a pattern whose longest prefix in S is not all of
@@ -364,7 +461,8 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
     free(L);
     free(lets);
     free(sb.bits);
-    ts_sset_free(sb.S);
+    free(sb.buf);
+    free(sb.tab);
     ts_sset_free(P);
     if (!ok) {
         free(out);
