@@ -327,6 +327,40 @@ static size_t prefix_in(const struct sbuild *b, const char *let, size_t n)
     return m;
 }
 
+/* The prefixes of the loaded patterns: those of 1 and 2 bytes in
+ * bitmaps (most of pass 2's questions), longer ones in a set. */
+typedef struct {
+    uint8_t one[256];
+    uint64_t two[256 * 256 / 64];
+    ts_sset *longer;
+} prefixes;
+
+/* let[0..1), ..., let[0..m) into p; false when memory ran out */
+static bool pre_add(prefixes *p, const char *let, size_t m)
+{
+    if (m >= 1)
+        p->one[(unsigned char)let[0]] = 1;
+    if (m >= 2) {
+        unsigned k = (unsigned char)let[0] << 8 | (unsigned char)let[1];
+        p->two[k >> 6] |= (uint64_t)1 << (k & 63);
+    }
+    for (size_t i = 3; i <= m; i++)
+        if (!ts_sset_add(p->longer, let, i))
+            return false;
+    return true;
+}
+
+static bool pre_has(const prefixes *p, const char *let, size_t m)
+{
+    if (m == 1)
+        return p->one[(unsigned char)let[0]];
+    if (m == 2) {
+        unsigned k = (unsigned char)let[0] << 8 | (unsigned char)let[1];
+        return p->two[k >> 6] >> (k & 63) & 1;
+    }
+    return ts_sset_has(p->longer, let, m);
+}
+
 /* Reads the lines after the first into *lines and their letters into
  * *lets; false when the reasoning above does not cover the file (or
  * memory ran out). */
@@ -406,7 +440,11 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
         return NULL;
     struct sbuild sb = {.bits = calloc(1, sizeof(subbits)),
                         .maxlen = maxlen, .ok = true};
-    ts_sset *P = ts_sset_new();      /* prefixes of the loaded patterns */
+    prefixes *P = calloc(1, sizeof *P);  /* of the loaded patterns */
+    if (P && !(P->longer = ts_sset_new())) {
+        free(P);
+        P = NULL;
+    }
     char *out = malloc(size + 1);
     bool ok = sb.bits && P && out;
     if (ok) {
@@ -431,8 +469,7 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
             continue;
         }
         h->keep = 1;
-        for (size_t i = 1; i <= m && ok; i++)
-            ok = ts_sset_add(P, let, i);
+        ok = pre_add(P, let, m);
     }
     for (size_t k = 0; ok && k < nlines; k++) {
         hline *h = &L[k];
@@ -441,11 +478,10 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
         h->keep = 0;
         const char *let = lets + h->loff;
         size_t m = h->m;
-        if (ts_sset_has(P, let, m))
+        if (pre_has(P, let, m))
             continue;         /* a loaded pattern begins with it */
         h->keep = 1;
-        for (size_t i = 1; i <= m && ok; i++)
-            ok = ts_sset_add(P, let, i);
+        ok = pre_add(P, let, m);
     }
     size_t o = 0;
     if (ok) {
@@ -463,7 +499,9 @@ static char *filter(const char *data, size_t size, const ts_sset *W,
     free(sb.bits);
     free(sb.buf);
     free(sb.tab);
-    ts_sset_free(P);
+    if (P)
+        ts_sset_free(P->longer);
+    free(P);
     if (!ok) {
         free(out);
         return NULL;
