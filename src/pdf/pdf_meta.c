@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "pdf_int.h"
 #include "../util/utf8.h"
+#include "../util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,17 +102,9 @@ static void put(sbuf *b, const char *s, bool esc)
             else if (*s == '"') rep = "&quot;";
         }
         size_t need = rep ? strlen(rep) : 1;
-        if (b->n + need + 1 > b->cap) {
-            size_t nc = b->cap ? b->cap * 2 : 4096;
-            while (nc < b->n + need + 1)
-                nc *= 2;
-            char *np = realloc(b->p, nc);
-            if (!np) {
-                b->oom = true;
-                return;
-            }
-            b->p = np;
-            b->cap = nc;
+        if (!vb_grow(&b->p, &b->cap, b->n + need + 1)) {
+            b->oom = true;
+            return;
         }
         if (rep) {
             memcpy(b->p + b->n, rep, need);

@@ -17,6 +17,7 @@
  * it. */
 #define _POSIX_C_SOURCE 200809L
 #include "ts.h"
+#include "../util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -467,17 +468,9 @@ static bool letter(uint32_t cp)
 static void ex_put(expect *e, const char *s)
 {
     size_t l = strlen(s);
-    if (e->n + l + 1 > e->cap) {
-        size_t nc = e->cap ? e->cap * 2 : 4096;
-        while (nc < e->n + l + 1)
-            nc *= 2;
-        char *nb = realloc(e->buf, nc);
-        if (!nb) {
-            e->oom = true;
-            return;
-        }
-        e->buf = nb;
-        e->cap = nc;
+    if (!vb_grow(&e->buf, &e->cap, e->n + l + 1)) {
+        e->oom = true;
+        return;
     }
     memcpy(e->buf + e->n, s, l);
     e->n += l;

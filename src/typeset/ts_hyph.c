@@ -28,6 +28,7 @@
  * for any word that was not expected. */
 #define _POSIX_C_SOURCE 200809L
 #include "ts.h"
+#include "../util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -242,17 +243,9 @@ static void add_dotted(void *arg, const char *w, size_t n)
     if (!b->ok)
         return;
     size_t L = n + 2;
-    if (b->blen + L > b->bcap) {
-        size_t cap = b->bcap ? 2 * b->bcap : 4096;
-        while (cap < b->blen + L)
-            cap *= 2;
-        char *nb = realloc(b->buf, cap);
-        if (!nb) {
-            b->ok = false;
-            return;
-        }
-        b->buf = nb;
-        b->bcap = cap;
+    if (!vb_grow(&b->buf, &b->bcap, b->blen + L)) {
+        b->ok = false;
+        return;
     }
     char *d = b->buf + b->blen;
     d[0] = '.';
