@@ -388,6 +388,18 @@ static size_t drop_last(const char *s, size_t n)
     return n;
 }
 
+/* x = y r', r' a replacement's beginning of q bytes ending at x: where y
+ * ends. y ends inside a character only in a key that is not UTF-8: then
+ * the prefix of H that reaches past y decides, as a prefix of whole
+ * characters. reachable() and the index (reach_hashes) must agree. */
+static size_t rpre_cut(const char *key, size_t x, size_t q)
+{
+    size_t y = x - q;
+    while (y < x && ((unsigned char)key[y] & 0xC0) == 0x80)
+        y++;
+    return y;
+}
+
 #define KEY_MAX 256
 
 /* The strip strings of the suffixes the line's flags (after the key, at
@@ -504,12 +516,7 @@ static bool reachable(const affinfo *ai, const ts_sset *H, const ts_sset *H2,
         for (size_t q = 1; q < rmax && q < x; q++) {
             if (!has(ai->rpre, key + x - q, q))
                 continue;
-            /* y ends inside a character only in a key that is not UTF-8:
-             * then the prefix of H that reaches past y decides, as a
-             * prefix of whole characters */
-            size_t y = x - q;
-            while (y < x && ((unsigned char)key[y] & 0xC0) == 0x80)
-                y++;
+            size_t y = rpre_cut(key, x, q);
             if (has_h(H, hk[y], key, y))
                 return true;
         }
@@ -712,10 +719,7 @@ static size_t reach_hashes(const affinfo *ai, const char *key, size_t x,
         for (size_t q = 1; q < rmax && q < x; q++) {
             if (!has(ai->rpre, key + x - q, q))
                 continue;
-            size_t y = x - q;
-            while (y < x && ((unsigned char)key[y] & 0xC0) == 0x80)
-                y++;
-            out[k++] = hk[y];
+            out[k++] = hk[rpre_cut(key, x, q)];
         }
     if (ai->rsuf_first[(unsigned char)key[0]])
         for (size_t sl = 1; sl < rmax && sl < x; sl++)
