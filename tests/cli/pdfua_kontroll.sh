@@ -144,10 +144,9 @@ rc=$?
 [ "$rc" -eq 2 ] || fail "en fil som inte är PDF gav status $rc, inte 2"
 grep -q "qpdf kunde inte läsa filen" "$T/out" || fail "en fil som inte är PDF: inget meddelande: $(cat "$T/out")"
 
-# tests/tools/struct_words.py (pdf_taggad.sh compares the structure's
-# words with the HTML page and the charts' /Alt with the HTML charts): the
-# good file's structure against a page with the same words passes, one
-# word changed fails, a chart number the /Alt lacks fails.
+# tests/tools/struct_words.py (pdf_taggad.sh compares the charts' /Alt
+# with the HTML charts): the good file's /Alt against a page whose chart
+# shows the same numbers passes, a chart number the /Alt lacks fails.
 page() {
     cat <<EOF
 <html><body><p>Sidhuvud utanför main</p><main><h1>Rubrik ett</h1><p>Ett stycke text.</p>
@@ -159,18 +158,8 @@ page() {
 EOF
 }
 page tva 3 >"$T/lika.html"
-page tre 3 >"$T/olika.html"
 page tva 4 >"$T/fyra.html"
-pdfinfo -struct-text "$T/god.pdf" >"$T/god.struct"
-printf '%s\t%s\n' "$T/god.struct" "$T/lika.html" >"$T/par1"
-printf '%s\t%s\n' "$T/god.struct" "$T/olika.html" >"$T/par2"
 python3 "$CHECK" --figurer "$T/god.pdf" >"$T/alts"
-python3 "$ROOT/tests/tools/struct_words.py" jamfor "$T/par1" >"$T/sw1" 2>&1 ||
-    fail "struct_words.py: samma ord underkänns: $(cat "$T/sw1")"
-python3 "$ROOT/tests/tools/struct_words.py" jamfor "$T/par2" >"$T/sw2" 2>&1 &&
-    fail "struct_words.py: ett ändrat ord (tva/tre) godkänns"
-grep -q 'vid ordet "tva" i PDF:en och "tre" i HTML-sidan' "$T/sw2" ||
-    fail "struct_words.py: fel meddelande för ett ändrat ord: $(cat "$T/sw2")"
 python3 "$ROOT/tests/tools/struct_words.py" figurer "$T/lika.html" "$T/alts" >"$T/sw3" 2>&1 ||
     fail "struct_words.py: /Alt med diagrammets tal underkänns: $(cat "$T/sw3")"
 python3 "$ROOT/tests/tools/struct_words.py" figurer "$T/fyra.html" "$T/alts" >"$T/sw4" 2>&1 &&
