@@ -80,7 +80,7 @@ echo "| work | pages | bytes | characters | time | instructions | peak RSS | flo
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 I=$t/in
 work "pdf: one report (kungalv.xml)" 15 "$VB pdf -o $t/one.pdf samples/gr-2019/kungalv.xml" "$t/one.pdf"
-work "arsbok: 49 groups, 2019 (with 2018 for comparison)" 5 \
+work "arsbok: 49 groups, 2019 (and 2011–2018 along foregaende: 441 reports read)" 5 \
     "$VB arsbok $I/y2019/arsbok.xml -o $t/book.pdf" "$t/book.pdf"
 work "arsbok: the 49 groups with 10× the content" 3 \
     "$VB arsbok $I/dense/arsbok.xml -o $t/dense.pdf" "$t/dense.pdf"
